@@ -1,0 +1,38 @@
+# The two commands of the README, and their parts. Each target sets up what it needs itself:
+# uv (from PyPI, into the Python that runs make) and the locked environment in .venv.
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+STORE ?= sqlite:///ckg.db
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test lint format setup clean
+
+## run: install, load the seed data into the embedded store, open the app
+run: setup
+	.venv/bin/ckg --store $(STORE) ingest data/seed
+	.venv/bin/ckg --store $(STORE) ui --host $(HOST) --port $(PORT)
+
+## test: install, then run the whole suite (a real Neo4j is started for the Neo4j cases)
+test: setup
+	.venv/bin/pytest
+
+## lint: ruff and mypy, as CI runs them
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+format: setup
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+setup: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv>=0.9'
+	$(UV) sync --frozen
+	@touch $@
+
+clean:
+	rm -rf .venv .mypy_cache .ruff_cache .pytest_cache

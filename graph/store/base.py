@@ -1,0 +1,146 @@
+"""The store contract. Two implementations (embedded SQLite, Neo4j) behave identically; one test
+suite runs against both. Callers depend on :class:`GraphStore` only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from pydantic import BaseModel, Field
+
+from graph.errors import NotFoundError
+from graph.model import Dataset, Entity, Evidence, Relationship, Source
+
+
+class EntityCounts(BaseModel):
+    total: int
+    by_kind: dict[str, int] = Field(default_factory=dict)
+
+
+class RelationshipCounts(BaseModel):
+    total: int
+    by_kind: dict[str, int] = Field(default_factory=dict)
+    without_evidence: int
+
+
+class Stats(BaseModel):
+    """What `ckg stats --json` prints; the shape is a contract for users' scripts."""
+
+    entities: EntityCounts
+    relationships: RelationshipCounts
+    sources: int
+    evidence: int = Field(description="Evidence records over all relationships.")
+    store: str = Field(description="The store these counts come from, without credentials.")
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A graph of entities, relationships and their sources.
+
+    ``upsert`` is the only write path besides ``clear``: one call is one transaction, so a
+    dataset lands whole or not at all. Writes merge on identity (entity ``id``, relationship
+    ``key``, source ``id``): upserting the same dataset twice changes nothing, a changed field
+    updates in place, and a relationship's evidence from a new source is added beside the old.
+    """
+
+    @property
+    def uri(self) -> str:
+        """Where the store lives, safe to print (no credentials)."""
+        ...
+
+    def upsert(self, dataset: Dataset) -> None:
+        """Write sources, entities and relationships in one transaction.
+
+        Raises NotFoundError (and writes nothing) when a relationship names an entity, or
+        evidence names a source, that is neither in ``dataset`` nor in the store.
+        """
+        ...
+
+    def stats(self) -> Stats: ...
+
+    def clear(self) -> None:
+        """Remove everything."""
+        ...
+
+    def entities(self) -> Iterator[Entity]: ...
+
+    def relationships(self) -> Iterator[Relationship]:
+        """Every relationship with its evidence, ordered by key."""
+        ...
+
+    def sources(self) -> Iterator[Source]: ...
+
+    def get_entity(self, entity_id: str) -> Entity | None: ...
+
+    def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` the store holds: how ingest checks references without reading all."""
+        ...
+
+    def existing_source_ids(self, ids: Iterable[str]) -> set[str]: ...
+
+    def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
+        """Map each normalised name (see ``graph.model.normalise_name``) to the ids of the
+        entities whose id, name or an alias has that form. Names that match nothing are absent."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+def merge_evidence(old: list[Evidence], new: list[Evidence]) -> list[Evidence]:
+    """One evidence record per source: a source seen again replaces its record (a corrected
+    quote updates in place), a new source is added. Order: old sources first, then new ones.
+
+    >>> a = Evidence(source="s1", quote="old"); b = Evidence(source="s1", quote="new")
+    >>> [e.quote for e in merge_evidence([a], [b])]
+    ['new']
+    """
+    by_source = {item.source: item for item in old}
+    for item in new:
+        by_source[item.source] = item
+    return list(by_source.values())
+
+
+def coalesce(dataset: Dataset) -> Dataset:
+    """The dataset with one record per identity, as a store writes it: a later record of the same
+    entity, source or relationship wins, and a relationship's evidence is merged across its
+    records (a CSV file gives one row per piece of evidence)."""
+    sources = {item.id: item for item in dataset.sources}
+    entities = {item.id: item for item in dataset.entities}
+    relationships: dict[str, Relationship] = {}
+    for rel in dataset.relationships:
+        earlier = relationships.get(rel.key)
+        evidence = merge_evidence(earlier.evidence if earlier else [], rel.evidence)
+        relationships[rel.key] = rel.model_copy(update={"evidence": evidence})
+    return Dataset(
+        sources=list(sources.values()),
+        entities=list(entities.values()),
+        relationships=list(relationships.values()),
+    )
+
+
+def check_references(store: GraphStore, dataset: Dataset) -> None:
+    """Raise NotFoundError naming every relationship end and evidence source that is neither in
+    ``dataset`` nor already in ``store``: a store never holds a dangling reference."""
+    wanted_entities = {end for rel in dataset.relationships for end in (rel.source, rel.target)}
+    missing_entities = wanted_entities - {e.id for e in dataset.entities}
+    missing_entities -= store.existing_entity_ids(missing_entities)
+    wanted_sources = {ev.source for rel in dataset.relationships for ev in rel.evidence}
+    missing_sources = wanted_sources - {s.id for s in dataset.sources}
+    missing_sources -= store.existing_source_ids(missing_sources)
+    parts: list[str] = []
+    if missing_entities:
+        parts.append("unknown entities: " + ", ".join(sorted(missing_entities)))
+    if missing_sources:
+        parts.append("unknown sources: " + ", ".join(sorted(missing_sources)))
+    if parts:
+        raise NotFoundError("; ".join(parts))

@@ -1,0 +1,107 @@
+"""Every Cypher statement the Neo4j store runs, in one place.
+
+Statements are built by functions from the model's enums only (labels and relationship types
+cannot be parameters in Cypher); every value travels as a parameter. Nothing here formats a
+value taken from input into query text.
+"""
+
+from __future__ import annotations
+
+from graph.model import EntityKind, RelationshipKind
+
+ENTITY_LABEL = "Entity"
+SOURCE_LABEL = "Source"
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes the store creates for itself on first use (idempotent)."""
+    statements = [
+        f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:{ENTITY_LABEL}) REQUIRE e.id IS UNIQUE",
+        f"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:{SOURCE_LABEL}) REQUIRE s.id IS UNIQUE",
+        f"CREATE INDEX entity_kind IF NOT EXISTS FOR (e:{ENTITY_LABEL}) ON (e.kind)",
+    ]
+    statements += [
+        f"CREATE INDEX rel_key_{kind.value.lower()} IF NOT EXISTS FOR ()-[r:{kind.value}]-() ON (r.key)"
+        for kind in RelationshipKind
+    ]
+    return statements
+
+
+UPSERT_SOURCES = f"""
+UNWIND $rows AS row
+MERGE (s:{SOURCE_LABEL} {{id: row.id}})
+SET s = row
+"""
+
+
+def upsert_entities(kind: EntityKind) -> str:
+    """Merge entities of one kind; a corrected kind moves the node to its new label."""
+    other_labels = "".join(f":{other.value}" for other in EntityKind if other is not kind)
+    return f"""
+UNWIND $rows AS row
+MERGE (e:{ENTITY_LABEL} {{id: row.id}})
+SET e = row
+REMOVE e{other_labels}
+SET e:{kind.value}
+"""
+
+
+def upsert_relationships(kind: RelationshipKind) -> str:
+    """Merge relationships of one kind on their key. Evidence is kept as parallel lists (Neo4j
+    properties hold no maps): a source already cited has its record replaced, a new one is
+    appended, so re-ingesting a file changes nothing and a second source adds evidence."""
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY_LABEL} {{id: row.source}})
+MATCH (b:{ENTITY_LABEL} {{id: row.target}})
+MERGE (a)-[r:{kind.value} {{key: row.key}}]->(b)
+SET r += row.props
+WITH r, row,
+     coalesce(r.evidence_sources, []) AS old_sources,
+     coalesce(r.evidence_quotes, []) AS old_quotes,
+     coalesce(r.evidence_locators, []) AS old_locators,
+     coalesce(r.evidence_extracted_by, []) AS old_extracted_by
+WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
+     [i IN range(0, size(old_sources) - 1) WHERE NOT old_sources[i] IN row.evidence_sources] AS kept
+SET r.evidence_sources = [i IN kept | old_sources[i]] + row.evidence_sources,
+    r.evidence_quotes = [i IN kept | old_quotes[i]] + row.evidence_quotes,
+    r.evidence_locators = [i IN kept | old_locators[i]] + row.evidence_locators,
+    r.evidence_extracted_by = [i IN kept | old_extracted_by[i]] + row.evidence_extracted_by
+RETURN count(r) AS written
+"""
+
+
+EXISTING_ENTITY_IDS = f"MATCH (e:{ENTITY_LABEL}) WHERE e.id IN $ids RETURN e.id AS id"
+EXISTING_SOURCE_IDS = f"MATCH (s:{SOURCE_LABEL}) WHERE s.id IN $ids RETURN s.id AS id"
+
+LOOKUP_NAMES = f"""
+UNWIND $names AS name
+MATCH (e:{ENTITY_LABEL}) WHERE name IN e.names_norm
+RETURN name, e.id AS id
+"""
+
+ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN properties(e) AS props"
+ALL_ENTITIES = f"MATCH (e:{ENTITY_LABEL}) RETURN properties(e) AS props ORDER BY e.id"
+ALL_SOURCES = f"MATCH (s:{SOURCE_LABEL}) RETURN properties(s) AS props ORDER BY s.id"
+ALL_RELATIONSHIPS = f"""
+MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})
+RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
+ORDER BY r.key
+"""
+
+COUNT_ENTITIES_BY_KIND = f"MATCH (e:{ENTITY_LABEL}) RETURN e.kind AS kind, count(*) AS n ORDER BY kind"
+COUNT_RELATIONSHIPS_BY_KIND = f"""
+MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
+RETURN type(r) AS kind, count(*) AS n,
+       sum(CASE WHEN size(coalesce(r.evidence_sources, [])) = 0 THEN 1 ELSE 0 END) AS without_evidence,
+       sum(size(coalesce(r.evidence_sources, []))) AS evidence
+ORDER BY kind
+"""
+COUNT_SOURCES = f"MATCH (s:{SOURCE_LABEL}) RETURN count(s) AS n"
+
+CLEAR_BATCH = f"""
+MATCH (n) WHERE n:{ENTITY_LABEL} OR n:{SOURCE_LABEL}
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""

@@ -1,0 +1,278 @@
+"""The Neo4j store, over Bolt with the official driver: for shared deployments.
+
+Every write runs as ``UNWIND $rows ... MERGE`` batches inside one managed write transaction per
+``upsert`` call, so a dataset lands whole or not at all; every read runs in a managed read
+transaction. Statements come from :mod:`graph.store.cypher`.
+
+>>> store = Neo4jStore("bolt://127.0.0.1:7687", "neo4j", "secret")  # doctest: +SKIP
+>>> store.stats().entities.total  # doctest: +SKIP
+27
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import urlsplit, urlunsplit
+
+import neo4j
+from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable
+
+from graph.errors import NotFoundError, StoreUnavailableError
+from graph.model import (
+    Dataset,
+    Entity,
+    EntityKind,
+    Evidence,
+    Relationship,
+    RelationshipKind,
+    Source,
+    normalise_name,
+)
+from graph.store import cypher
+from graph.store.base import EntityCounts, RelationshipCounts, Stats, check_references, coalesce
+
+BATCH_SIZE = 1000
+NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+class Neo4jStore:
+    """A :class:`graph.store.base.GraphStore` on a Neo4j 5 server."""
+
+    def __init__(
+        self,
+        uri: str,
+        username: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+    ) -> None:
+        parts = urlsplit(uri)
+        if parts.scheme not in NEO4J_SCHEMES:
+            raise StoreUnavailableError(f"not a Neo4j URI (want one of {', '.join(NEO4J_SCHEMES)}): {uri}")
+        username = username or parts.username or os.environ.get("NEO4J_USERNAME", "neo4j")
+        password = password or parts.password or os.environ.get("NEO4J_PASSWORD")
+        self._database = database or os.environ.get("NEO4J_DATABASE") or None
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        self._uri = urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+        if password is None:
+            raise StoreUnavailableError(
+                f"no password for {self._uri}: set NEO4J_PASSWORD (and NEO4J_USERNAME if not 'neo4j')"
+            )
+        try:
+            self._driver = neo4j.GraphDatabase.driver(self._uri, auth=(username, password))
+            self._driver.verify_connectivity()
+        except AuthError as error:
+            raise StoreUnavailableError(
+                f"Neo4j at {self._uri} refused the login of {username!r}: check NEO4J_USERNAME/NEO4J_PASSWORD"
+            ) from error
+        except (ServiceUnavailable, DriverError, OSError, ValueError) as error:
+            raise StoreUnavailableError(
+                f"cannot reach Neo4j at {self._uri}: {error}. Start one with `ckg neo4j start` "
+                "or `docker compose up neo4j`."
+            ) from error
+        self._ensure_schema()
+
+    @property
+    def uri(self) -> str:
+        return self._uri + (f" (database {self._database})" if self._database else "")
+
+    def _session(self) -> neo4j.Session:
+        return self._driver.session(database=self._database)
+
+    def _ensure_schema(self) -> None:
+        with self._session() as session:
+            for statement in cypher.schema_statements():
+                session.run(statement).consume()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def upsert(self, dataset: Dataset) -> None:
+        dataset = coalesce(dataset)
+        check_references(self, dataset)
+        with self._session() as session:
+            session.execute_write(_write_dataset, dataset)
+
+    def clear(self) -> None:
+        with self._session() as session:
+            while session.execute_write(_delete_batch) > 0:
+                pass
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _read(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, parameters)]
+
+        with self._session() as session:
+            return session.execute_read(work)
+
+    def stats(self) -> Stats:
+        entity_kinds = {row["kind"]: row["n"] for row in self._read(cypher.COUNT_ENTITIES_BY_KIND)}
+        rel_rows = self._read(cypher.COUNT_RELATIONSHIPS_BY_KIND)
+        return Stats(
+            entities=EntityCounts(total=sum(entity_kinds.values()), by_kind=entity_kinds),
+            relationships=RelationshipCounts(
+                total=sum(row["n"] for row in rel_rows),
+                by_kind={row["kind"]: row["n"] for row in rel_rows},
+                without_evidence=sum(row["without_evidence"] for row in rel_rows),
+            ),
+            sources=self._read(cypher.COUNT_SOURCES)[0]["n"],
+            evidence=sum(row["evidence"] for row in rel_rows),
+            store=self.uri,
+        )
+
+    def entities(self) -> Iterator[Entity]:
+        for row in self._read(cypher.ALL_ENTITIES):
+            yield _entity_from_node(row["props"])
+
+    def sources(self) -> Iterator[Source]:
+        for row in self._read(cypher.ALL_SOURCES):
+            yield Source.model_validate(_native(row["props"]))
+
+    def relationships(self) -> Iterator[Relationship]:
+        for row in self._read(cypher.ALL_RELATIONSHIPS):
+            yield _relationship_from_edge(row["kind"], row["source"], row["target"], row["props"])
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        rows = self._read(cypher.ENTITY_BY_ID, id=entity_id)
+        return _entity_from_node(rows[0]["props"]) if rows else None
+
+    def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        return {row["id"] for row in self._read(cypher.EXISTING_ENTITY_IDS, ids=wanted)} if wanted else set()
+
+    def existing_source_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        return {row["id"] for row in self._read(cypher.EXISTING_SOURCE_IDS, ids=wanted)} if wanted else set()
+
+    def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        names = sorted(set(normalised_names))
+        if names:
+            for row in self._read(cypher.LOOKUP_NAMES, names=names):
+                found[row["name"]].add(row["id"])
+        return dict(found)
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+# -- transaction functions (the driver may retry them, so they only depend on their arguments) --
+
+
+def _write_dataset(tx: neo4j.ManagedTransaction, dataset: Dataset) -> None:
+    for batch in _batches([_source_row(s) for s in dataset.sources]):
+        tx.run(cypher.UPSERT_SOURCES, rows=batch).consume()
+    by_entity_kind: dict[EntityKind, list[dict[str, Any]]] = defaultdict(list)
+    for entity in dataset.entities:
+        by_entity_kind[entity.kind].append(_entity_row(entity))
+    for entity_kind, rows in by_entity_kind.items():
+        for batch in _batches(rows):
+            tx.run(cypher.upsert_entities(entity_kind), rows=batch).consume()
+    by_rel_kind: dict[RelationshipKind, list[dict[str, Any]]] = defaultdict(list)
+    for relationship in dataset.relationships:
+        by_rel_kind[relationship.kind].append(_relationship_row(relationship))
+    for rel_kind, rows in by_rel_kind.items():
+        for batch in _batches(rows):
+            written = tx.run(cypher.upsert_relationships(rel_kind), rows=batch).single(strict=True)["written"]
+            if written != len(batch):
+                raise NotFoundError(
+                    f"{len(batch) - written} {rel_kind.value} relationships name a missing entity"
+                )
+
+
+def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
+    deleted: int = tx.run(cypher.CLEAR_BATCH, limit=10_000).single(strict=True)["deleted"]
+    return deleted
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
+
+
+# -- model <-> property maps -------------------------------------------------------------------
+
+
+def _without_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _source_row(source: Source) -> dict[str, Any]:
+    return _without_none(source.model_dump(mode="python"))
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    row = _without_none(entity.model_dump(mode="python", exclude={"attributes"}))
+    row["names_norm"] = sorted({normalise_name(name) for name in entity.names()})
+    if entity.attributes:
+        row["attributes_json"] = json.dumps(entity.attributes, ensure_ascii=False, sort_keys=True)
+    return row
+
+
+def _relationship_row(relationship: Relationship) -> dict[str, Any]:
+    props = relationship.model_dump(mode="python", exclude={"kind", "source", "target", "evidence"})
+    return {
+        "key": relationship.key,
+        "source": relationship.source,
+        "target": relationship.target,
+        "props": props,  # None values remove a property: a corrected fact drops a stale field
+        "evidence_sources": [e.source for e in relationship.evidence],
+        "evidence_quotes": [e.quote or "" for e in relationship.evidence],
+        "evidence_locators": [e.locator or "" for e in relationship.evidence],
+        "evidence_extracted_by": [e.extracted_by for e in relationship.evidence],
+    }
+
+
+def _native(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j temporal values back to Python ones."""
+    return {
+        key: value.to_native() if isinstance(value, neo4j.time.Date) else value
+        for key, value in props.items()
+    }
+
+
+def _entity_from_node(props: dict[str, Any]) -> Entity:
+    values = _native(props)
+    values.pop("names_norm", None)
+    attributes = values.pop("attributes_json", None)
+    if attributes:
+        values["attributes"] = json.loads(attributes)
+    return Entity.model_validate(values)
+
+
+def _relationship_from_edge(kind: str, source: str, target: str, props: dict[str, Any]) -> Relationship:
+    values = _native(props)
+    evidence = [
+        Evidence(source=src, quote=quote or None, locator=locator or None, extracted_by=by)
+        for src, quote, locator, by in zip(
+            values.pop("evidence_sources", []),
+            values.pop("evidence_quotes", []),
+            values.pop("evidence_locators", []),
+            values.pop("evidence_extracted_by", []),
+            strict=True,
+        )
+    ]
+    values.pop("key", None)
+    return Relationship.model_validate(
+        {**values, "kind": kind, "source": source, "target": target, "evidence": evidence}
+    )

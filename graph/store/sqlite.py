@@ -1,0 +1,291 @@
+"""The embedded store: one SQLite file, no server. The default for a single user.
+
+Columns hold what is searched or joined on; the rest of each model is kept as its JSON, so a
+model round-trips exactly and new optional fields need no migration.
+
+>>> from graph.model import Dataset
+>>> with SqliteStore(":memory:") as store:
+...     store.upsert(Dataset())
+...     store.stats().entities.total
+0
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from graph.errors import StoreUnavailableError
+from graph.model import Dataset, Entity, Evidence, Relationship, Source, normalise_name
+from graph.store.base import EntityCounts, RelationshipCounts, Stats, check_references, coalesce
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    published TEXT,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_kind ON entities (kind);
+CREATE TABLE IF NOT EXISTS entity_names (
+    name TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (name, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names (entity_id);
+CREATE TABLE IF NOT EXISTS relationships (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    source_id TEXT NOT NULL REFERENCES entities (id),
+    target_id TEXT NOT NULL REFERENCES entities (id),
+    since TEXT,
+    until TEXT,
+    status TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS relationships_kind ON relationships (kind);
+CREATE INDEX IF NOT EXISTS relationships_source ON relationships (source_id);
+CREATE INDEX IF NOT EXISTS relationships_target ON relationships (target_id);
+CREATE TABLE IF NOT EXISTS evidence (
+    relationship_key TEXT NOT NULL REFERENCES relationships (key) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES sources (id),
+    quote TEXT,
+    locator TEXT,
+    extracted_by TEXT NOT NULL,
+    PRIMARY KEY (relationship_key, source_id)
+);
+CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source_id);
+"""
+
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+
+
+def path_from_uri(uri: str) -> str:
+    """``sqlite:///ckg.db`` is ``ckg.db`` in the working directory, ``sqlite:////srv/ckg.db``
+    an absolute path, ``sqlite:///:memory:`` a database that lives as long as the store."""
+    if not uri.startswith("sqlite:///"):
+        raise StoreUnavailableError(f"not an SQLite store URI (want sqlite:///PATH): {uri}")
+    path = uri.removeprefix("sqlite:///")
+    if not path:
+        raise StoreUnavailableError(f"no file in the store URI: {uri}")
+    return path
+
+
+class SqliteStore:
+    """A :class:`graph.store.base.GraphStore` in one SQLite file (WAL mode, foreign keys on)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._path = str(path)
+        try:
+            if self._path != ":memory:":
+                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as error:
+            raise StoreUnavailableError(f"cannot open the SQLite store {self._path}: {error}") from error
+
+    def _check_version(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StoreUnavailableError(
+                f"{self._path} was written by a newer consortium-kg (schema {row[0]}); upgrade to read it"
+            )
+
+    @property
+    def uri(self) -> str:
+        return f"sqlite:///{self._path}"
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def upsert(self, dataset: Dataset) -> None:
+        dataset = coalesce(dataset)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            check_references(self, dataset)
+            self._write_sources(dataset.sources)
+            self._write_entities(dataset.entities)
+            self._write_relationships(dataset.relationships)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _write_sources(self, sources: Sequence[Source]) -> None:
+        self._db.executemany(
+            "INSERT INTO sources (id, kind, published, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, published = excluded.published, "
+            "data = excluded.data",
+            [
+                (s.id, s.kind.value, s.published.isoformat() if s.published else None, s.model_dump_json())
+                for s in sources
+            ],
+        )
+
+    def _write_entities(self, entities: Sequence[Entity]) -> None:
+        self._db.executemany(
+            "INSERT INTO entities (id, kind, name, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data",
+            [(e.id, e.kind.value, e.name, e.model_dump_json()) for e in entities],
+        )
+        self._db.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e.id,) for e in entities])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)",
+            [(normalise_name(name), e.id) for e in entities for name in e.names()],
+        )
+
+    def _write_relationships(self, relationships: Sequence[Relationship]) -> None:
+        self._db.executemany(
+            "INSERT INTO relationships (key, kind, source_id, target_id, since, until, status, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET until = excluded.until, status = excluded.status, "
+            "data = excluded.data",
+            [
+                (
+                    r.key,
+                    r.kind.value,
+                    r.source,
+                    r.target,
+                    r.since.isoformat() if r.since else None,
+                    r.until.isoformat() if r.until else None,
+                    r.status.value,
+                    r.model_dump_json(exclude={"evidence"}),
+                )
+                for r in relationships
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO evidence (relationship_key, source_id, quote, locator, extracted_by) "
+            "VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (relationship_key, source_id) DO UPDATE SET quote = excluded.quote, "
+            "locator = excluded.locator, extracted_by = excluded.extracted_by",
+            [
+                (r.key, e.source, e.quote, e.locator, e.extracted_by)
+                for r in relationships
+                for e in r.evidence
+            ],
+        )
+
+    def clear(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("evidence", "relationships", "entity_names", "entities", "sources"):
+                self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are literals above
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        entity_kinds = dict(
+            self._db.execute("SELECT kind, count(*) FROM entities GROUP BY kind ORDER BY kind")
+        )
+        rel_kinds = dict(
+            self._db.execute("SELECT kind, count(*) FROM relationships GROUP BY kind ORDER BY kind")
+        )
+        without = self._scalar(
+            "SELECT count(*) FROM relationships r "
+            "WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relationship_key = r.key)"
+        )
+        return Stats(
+            entities=EntityCounts(total=sum(entity_kinds.values()), by_kind=entity_kinds),
+            relationships=RelationshipCounts(
+                total=sum(rel_kinds.values()), by_kind=rel_kinds, without_evidence=without
+            ),
+            sources=self._scalar("SELECT count(*) FROM sources"),
+            evidence=self._scalar("SELECT count(*) FROM evidence"),
+            store=self.uri,
+        )
+
+    def _scalar(self, sql: str) -> int:
+        value: int = self._db.execute(sql).fetchone()[0]
+        return value
+
+    def entities(self) -> Iterator[Entity]:
+        for (data,) in self._db.execute("SELECT data FROM entities ORDER BY id"):
+            yield Entity.model_validate_json(data)
+
+    def sources(self) -> Iterator[Source]:
+        for (data,) in self._db.execute("SELECT data FROM sources ORDER BY id"):
+            yield Source.model_validate_json(data)
+
+    def relationships(self) -> Iterator[Relationship]:
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for key, source, quote, locator, extracted_by in self._db.execute(
+            "SELECT relationship_key, source_id, quote, locator, extracted_by FROM evidence ORDER BY rowid"
+        ):
+            evidence[key].append(
+                Evidence(source=source, quote=quote, locator=locator, extracted_by=extracted_by)
+            )
+        for key, data in self._db.execute("SELECT key, data FROM relationships ORDER BY key"):
+            relationship = Relationship.model_validate_json(data)
+            yield relationship.model_copy(update={"evidence": evidence.get(key, [])})
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        row = self._db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return Entity.model_validate_json(row[0]) if row else None
+
+    def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._existing("SELECT id FROM entities WHERE id IN ({})", ids)
+
+    def existing_source_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._existing("SELECT id FROM sources WHERE id IN ({})", ids)
+
+    def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(sorted(set(normalised_names))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT name, entity_id FROM entity_names WHERE name IN ({marks})"  # noqa: S608
+            for name, entity_id in self._db.execute(sql, chunk):
+                found[name].add(entity_id)
+        return dict(found)
+
+    def _existing(self, template: str, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            sql = template.format(",".join("?" * len(chunk)))
+            found.update(row[0] for row in self._db.execute(sql, chunk))
+        return found
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]

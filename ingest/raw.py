@@ -1,0 +1,57 @@
+"""What a reader hands to validation: plain records, and a way to say where each field came from.
+
+Readers differ in how they know a position (a YAML node's mark, a CSV row number), so they
+record positions in a :class:`Locations` map keyed by the record's path; validation asks it
+for the most precise position it has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None = None
+    field: str | None = None  # how the user names the field in this format (a CSV column, say)
+
+
+@dataclass
+class Locations:
+    """Positions of the parts of a document, by path, e.g. ``("relationships", 3, "kind")``."""
+
+    default_file: str
+    by_path: dict[Path_, Location] = field(default_factory=dict)
+
+    def add(self, path: Path_, location: Location) -> None:
+        self.by_path[path] = location
+
+    def find(self, path: Path_) -> Location:
+        """The location of ``path`` or of its nearest recorded ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.by_path.get(path[:end])
+            if found is not None:
+                return found
+        return Location(self.default_file)
+
+
+def dotted(path: Path_) -> str:
+    """``("relationships", 3, "kind")`` -> ``relationships[3].kind``: the YAML path users see."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass
+class RawDocument:
+    """One ingest unit before validation: ``data`` has the lists ``sources``, ``entities`` and
+    ``relationships`` of plain values, as a reader found them."""
+
+    name: str
+    data: dict[str, Any]
+    locations: Locations

@@ -1,0 +1,210 @@
+"""The store contract, run against both stores: what one does, the other does identically."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.errors import NotFoundError
+from graph.model import (
+    Dataset,
+    Entity,
+    EntityKind,
+    Evidence,
+    Relationship,
+    RelationshipKind,
+    RelationshipStatus,
+    Source,
+    normalise_name,
+)
+from graph.store.base import GraphStore
+from ingest.loader import ingest_paths
+
+LONG_QUOTE = ("“따옴표” and ‘quotes’, tabs\tand newlines\n" + "가나다라마바사 " * 400).strip()
+
+
+def small_dataset() -> Dataset:
+    return Dataset(
+        sources=[
+            Source(id="s1", title="기사 하나", published=date(2026, 1, 29)),
+            Source(id="s2", title="Second source", kind="press_release"),
+        ],
+        entities=[
+            Entity(
+                id="msit",
+                kind=EntityKind.GOVERNMENT_BODY,
+                name="Ministry of Science and ICT",
+                aliases=["MSIT", "과학기술정보통신부"],
+                country="kr",
+                attributes={"budget_note": "원", "n": 3},
+            ),
+            Entity(
+                id="ionq",
+                kind=EntityKind.COMPANY,
+                name="IonQ",
+                aliases=["아이온큐"],
+                country="US",
+                sectors=["quantum computing"],
+                lat=38.9,
+                lon=-77.0,
+            ),
+        ],
+        relationships=[
+            Relationship(
+                kind=RelationshipKind.SIGNED_MOU_WITH,
+                source="msit",
+                target="ionq",
+                evidence=[Evidence(source="s1", quote=LONG_QUOTE, locator="line 1")],
+            ),
+            Relationship(
+                kind=RelationshipKind.INVESTS_IN,
+                source="ionq",
+                target="msit",
+                amount=15_000_000,
+                currency="usd",
+                status=RelationshipStatus.PLANNED,
+                since=date(2026, 1, 29),
+                evidence=[Evidence(source="s1", quote="invest 15 million US dollars")],
+            ),
+        ],
+    )
+
+
+def snapshot(store: GraphStore) -> tuple[list[object], list[object], list[object]]:
+    return (
+        [e.model_dump() for e in store.entities()],
+        [r.model_dump() for r in store.relationships()],
+        [s.model_dump() for s in store.sources()],
+    )
+
+
+def test_models_round_trip_unchanged(store: GraphStore) -> None:
+    dataset = small_dataset()
+    store.upsert(dataset)
+    entities, relationships, sources = snapshot(store)
+    assert entities == [e.model_dump() for e in sorted(dataset.entities, key=lambda e: e.id)]
+    assert sorted(relationships, key=str) == sorted((r.model_dump() for r in dataset.relationships), key=str)
+    assert sources == [s.model_dump() for s in dataset.sources]
+    mou = next(r for r in store.relationships() if r.kind is RelationshipKind.SIGNED_MOU_WITH)
+    assert mou.evidence[0].quote == LONG_QUOTE
+    assert (mou.source, mou.target) == ("ionq", "msit")  # canonical order of a symmetric kind
+
+
+def test_upserting_twice_changes_nothing(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    first, first_stats = snapshot(store), store.stats()
+    store.upsert(small_dataset())
+    assert snapshot(store) == first
+    assert store.stats() == first_stats
+
+
+def test_a_corrected_fact_updates_in_place(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    corrected = small_dataset()
+    corrected.entities[1] = corrected.entities[1].model_copy(
+        update={"name": "IonQ Inc.", "lat": None, "lon": None}
+    )
+    invest = corrected.relationships[1]
+    corrected.relationships[1] = invest.model_copy(
+        update={
+            "status": RelationshipStatus.ACTIVE,
+            "note": "confirmed",
+            "evidence": [Evidence(source="s1", quote="corrected quote")],
+        }
+    )
+    store.upsert(corrected)
+    ionq = store.get_entity("ionq")
+    assert ionq is not None and (ionq.name, ionq.lat) == ("IonQ Inc.", None)
+    stats = store.stats()
+    assert (stats.entities.total, stats.relationships.total, stats.evidence) == (2, 2, 2)
+    updated = next(r for r in store.relationships() if r.kind is RelationshipKind.INVESTS_IN)
+    assert (updated.status, updated.note) == (RelationshipStatus.ACTIVE, "confirmed")
+    assert [e.quote for e in updated.evidence] == ["corrected quote"]
+
+
+def test_a_corrected_kind_moves_the_entity(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    moved = Entity(id="ionq", kind=EntityKind.RESEARCH_INSTITUTE, name="IonQ")
+    store.upsert(Dataset(entities=[moved]))
+    assert store.stats().entities.by_kind == {"GovernmentBody": 1, "ResearchInstitute": 1}
+
+
+def test_a_second_source_adds_evidence_not_a_relationship(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    again = Relationship(
+        kind=RelationshipKind.SIGNED_MOU_WITH,
+        source="ionq",
+        target="msit",
+        evidence=[Evidence(source="s2", quote="The ministry signed an MOU with IonQ.")],
+    )
+    store.upsert(Dataset(relationships=[again]))
+    mous = [r for r in store.relationships() if r.kind is RelationshipKind.SIGNED_MOU_WITH]
+    assert len(mous) == 1
+    assert [e.source for e in mous[0].evidence] == ["s1", "s2"]
+    assert store.stats().evidence == 3
+
+
+def test_a_new_date_is_a_new_fact(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    later = small_dataset().relationships[1].model_copy(update={"since": date(2027, 1, 1)})
+    store.upsert(Dataset(relationships=[later]))
+    assert store.stats().relationships.by_kind["INVESTS_IN"] == 2
+
+
+def test_dangling_references_write_nothing(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    before = snapshot(store)
+    bad = Dataset(
+        entities=[Entity(id="new-co", kind=EntityKind.COMPANY, name="New Co")],
+        relationships=[
+            Relationship(
+                kind=RelationshipKind.PARTNERS_WITH,
+                source="new-co",
+                target="nobody",
+                evidence=[Evidence(source="s1", quote="x")],
+            ),
+            Relationship(
+                kind=RelationshipKind.PARTNERS_WITH,
+                source="new-co",
+                target="ionq",
+                evidence=[Evidence(source="missing-source", quote="x")],
+            ),
+        ],
+    )
+    with pytest.raises(NotFoundError, match=r"unknown entities: nobody; unknown sources: missing-source"):
+        store.upsert(bad)
+    assert snapshot(store) == before
+
+
+def test_lookup_names_finds_ids_names_and_korean_aliases(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    wanted = [normalise_name(n) for n in ("과학기술정보통신부", "msit", "IONQ", "ionq", "nobody")]
+    assert store.lookup_names(wanted) == {
+        "과학기술정보통신부": {"msit"},
+        "msit": {"msit"},
+        "ionq": {"ionq"},
+    }
+    assert store.existing_entity_ids(["ionq", "nobody"]) == {"ionq"}
+    assert store.existing_source_ids(["s2", "s9"]) == {"s2"}
+
+
+def test_clear_empties_the_store(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    store.clear()
+    stats = store.stats()
+    assert (stats.entities.total, stats.relationships.total, stats.sources, stats.evidence) == (0, 0, 0, 0)
+    assert store.get_entity("ionq") is None
+
+
+def test_seed_counts(store: GraphStore, seed_dir: Path) -> None:
+    report = ingest_paths(store, [seed_dir])
+    assert report.problems == []
+    stats = store.stats()
+    assert stats.relationships.without_evidence == 0
+    assert stats.sources == 1
+    assert stats.entities.total == 19
+    assert stats.relationships.total == 29
+    assert stats.entities.by_kind["Cluster"] == 5
+    assert stats.relationships.by_kind["MEMBER_OF"] == 3

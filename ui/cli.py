@@ -1,0 +1,242 @@
+"""`ckg`: the command line. A thin layer: parse, call graph/ and ingest/, print.
+
+Text for people by default, ``--json`` for scripts; errors go to stderr; exit 0 on success, 1 on
+bad input or a failed check, 2 on wrong usage. The store comes from ``--store`` or ``CKG_STORE``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.errors import CkgError
+from graph.schema import dataset_json_schema
+from graph.store import STORE_ENV, GraphStore, Stats, open_store, resolve_store_uri
+from ingest.loader import IngestReport, ingest_paths
+from ui.cli_neo4j import neo4j_app
+from ui.cli_output import fail, print_json
+
+app = typer.Typer(
+    name="ckg",
+    help="consortium-kg: a knowledge graph of a stakeholder consortium, with evidence on every tie.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(neo4j_app, name="neo4j")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
+
+
+class State:
+    store_uri: str | None = None
+
+
+@app.callback()
+def main_options(
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            envvar=STORE_ENV,
+            help="Where the graph lives: sqlite:///PATH (default sqlite:///ckg.db) or neo4j://HOST:PORT, "
+            "bolt://..., neo4j+s://... (credentials from NEO4J_USERNAME / NEO4J_PASSWORD).",
+        ),
+    ] = None,
+) -> None:
+    State.store_uri = store
+
+
+def _open() -> GraphStore:
+    return open_store(State.store_uri)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Data files (.yaml, .yml, .json) or folders of them and of CSV tables."),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Validate and resolve only; write nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Load data files into the store. A file with any problem writes nothing; every problem is listed."""
+    with _open() as store:
+        show_progress = not as_json and err.is_terminal
+        with Progress(
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show_progress,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def advance(name: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, description=name)
+
+            report = ingest_paths(store, paths, advance, dry_run=dry_run)
+        stats = store.stats()
+    if as_json:
+        print_json(_report_json(report, stats, dry_run))
+    else:
+        _print_report(report, stats, dry_run)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def _report_json(report: IngestReport, stats: Stats, dry_run: bool) -> dict[str, object]:
+    return {
+        "dry_run": dry_run,
+        "units": [
+            {
+                "name": unit.name,
+                "written": unit.written,
+                "sources": len(unit.dataset.sources) if unit.dataset else 0,
+                "entities": len(unit.dataset.entities) if unit.dataset else 0,
+                "relationships": len(unit.dataset.relationships) if unit.dataset else 0,
+                "problems": [
+                    {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                    for p in unit.problems
+                ],
+            }
+            for unit in report.units
+        ],
+        "problems": len(report.problems),
+        "stats": stats.model_dump(),
+    }
+
+
+def _print_report(report: IngestReport, stats: Stats, dry_run: bool) -> None:
+    for unit in report.units:
+        if unit.dataset is not None:
+            verb = "checked" if dry_run else ("loaded" if unit.written else "not written")
+            data = unit.dataset
+            out.print(
+                f"{verb} {unit.name}: {len(data.entities)} entities, "
+                f"{len(data.relationships)} relationships, {len(data.sources)} sources"
+            )
+    if report.problems:
+        err.print(f"[red]{len(report.problems)} problem(s); files with problems were not written:[/]")
+        for problem in report.problems:
+            err.print(f"  {problem}", markup=False, highlight=False)
+    out.print(
+        f"store {stats.store}: {stats.entities.total} entities, {stats.relationships.total} relationships, "
+        f"{stats.sources} sources"
+    )
+
+
+@app.command()
+def stats(as_json: JsonOption = False) -> None:
+    """Counts of entities and relationships by kind, sources, and relationships without evidence."""
+    with _open() as store:
+        result = store.stats()
+    if as_json:
+        print_json(result.model_dump())
+        return
+    table = Table(title=f"store {result.store}", show_header=True)
+    table.add_column("what")
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for kind, count in result.entities.by_kind.items():
+        table.add_row("entities", kind, str(count))
+    table.add_row("[bold]entities[/]", "all", f"[bold]{result.entities.total}[/]")
+    for kind, count in result.relationships.by_kind.items():
+        table.add_row("relationships", kind, str(count))
+    table.add_row("[bold]relationships[/]", "all", f"[bold]{result.relationships.total}[/]")
+    table.add_row("relationships", "without evidence", str(result.relationships.without_evidence))
+    table.add_row("sources", "", str(result.sources))
+    table.add_row("evidence", "", str(result.evidence))
+    out.print(table)
+
+
+@app.command()
+def clear(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; empty the store.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Empty the chosen store: every entity, relationship and source."""
+    uri = resolve_store_uri(State.store_uri)
+    if not yes:
+        if not sys.stdin.isatty():
+            fail("refusing to clear without --yes (standard input is not a terminal)", code=2)
+        typer.confirm(f"Remove everything from {uri}?", abort=True)
+    with _open() as store:
+        before = store.stats()
+        store.clear()
+    if as_json:
+        print_json({"cleared": True, "store": before.store, "removed": before.model_dump()})
+    else:
+        out.print(
+            f"cleared {before.store}: removed {before.entities.total} entities, "
+            f"{before.relationships.total} relationships, {before.sources} sources"
+        )
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file, else stdout.")
+    ] = None,
+) -> None:
+    """The JSON Schema of data files, generated from the model, for editors to validate and complete."""
+    text = json.dumps(dataset_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
+) -> None:
+    """Open the Streamlit app on the chosen store."""
+    app_file = Path(__file__).with_name("app.py")
+    env = {**os.environ, STORE_ENV: resolve_store_uri(State.store_uri)}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_file),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        str(headless).lower(),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    err.print(f"consortium-kg on {env[STORE_ENV]}: http://{host}:{port}")
+    raise typer.Exit(subprocess.call(command, env=env))  # noqa: S603 - fixed argv, no shell
+
+
+def main() -> None:
+    """Entry point of the ``ckg`` script: our errors become messages and exit codes here only."""
+    try:
+        app()
+    except CkgError as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        fail("interrupted", code=130)
