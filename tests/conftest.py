@@ -6,7 +6,7 @@ the Neo4j cases skip with the reason."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,19 @@ from graph.store.sqlite import SqliteStore
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed"
 ARTICLE = ROOT / "data" / "sources" / "2026-01-29-korea-quantum-strategy.txt"
+
+
+def _neo4j_unavailable(reason: str) -> None:
+    """Neo4j cases must run in CI: there a missing server fails the run; elsewhere they skip."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and Neo4j is unavailable: {reason}")
+    pytest.skip(f"Neo4j is unavailable: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_unavailable() -> Callable[[str], None]:
+    """Call with the reason when a Neo4j case cannot run (fails under CI=true, else skips)."""
+    return _neo4j_unavailable
 
 
 @pytest.fixture(scope="session")
@@ -37,9 +50,7 @@ def neo4j_credentials(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     try:
         info = server.start(timeout=240)
     except CkgError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true and Neo4j could not start: {error}")
-        pytest.skip(f"Neo4j could not start: {error}")
+        _neo4j_unavailable(str(error))
     try:
         yield (info.uri, info.username, info.password)
     finally:
@@ -66,7 +77,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
 def store_uri(store: GraphStore, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The ``--store`` URI of ``store``, with its credentials in the environment, for CLI tests."""
     if isinstance(store, Neo4jStore):
-        uri, username, password = request.getfixturevalue("neo4j_credentials")
+        credentials: tuple[str, str, str] = request.getfixturevalue("neo4j_credentials")
+        uri, username, password = credentials
         monkeypatch.setenv("NEO4J_USERNAME", username)
         monkeypatch.setenv("NEO4J_PASSWORD", password)
         return uri
