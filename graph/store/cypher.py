@@ -48,8 +48,9 @@ SET e:{kind.value}
 
 def upsert_relationships(kind: RelationshipKind) -> str:
     """Merge relationships of one kind on their key. Evidence is kept as parallel lists (Neo4j
-    properties hold no maps): a source already cited has its record replaced, a new one is
-    appended, so re-ingesting a file changes nothing and a second source adds evidence."""
+    properties hold no maps): a source already cited has its record replaced where it stands, a
+    new one is appended, so re-ingesting a file changes nothing and a second source adds
+    evidence, in the same order as the embedded store keeps it."""
     return f"""
 UNWIND $rows AS row
 MATCH (a:{ENTITY_LABEL} {{id: row.source}})
@@ -62,11 +63,19 @@ WITH r, row,
      coalesce(r.evidence_locators, []) AS old_locators,
      coalesce(r.evidence_extracted_by, []) AS old_extracted_by
 WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
-     [i IN range(0, size(old_sources) - 1) WHERE NOT old_sources[i] IN row.evidence_sources] AS kept
-SET r.evidence_sources = [i IN kept | old_sources[i]] + row.evidence_sources,
-    r.evidence_quotes = [i IN kept | old_quotes[i]] + row.evidence_quotes,
-    r.evidence_locators = [i IN kept | old_locators[i]] + row.evidence_locators,
-    r.evidence_extracted_by = [i IN kept | old_extracted_by[i]] + row.evidence_extracted_by
+     range(0, size(row.evidence_sources) - 1) AS new_positions
+WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
+     [i IN range(0, size(old_sources) - 1) |
+        [j IN new_positions WHERE row.evidence_sources[j] = old_sources[i]][0]] AS replaced_by,
+     [j IN new_positions WHERE NOT row.evidence_sources[j] IN old_sources] AS added
+SET r.evidence_sources = old_sources + [j IN added | row.evidence_sources[j]],
+    r.evidence_quotes = [i IN range(0, size(old_sources) - 1) |
+        coalesce(row.evidence_quotes[replaced_by[i]], old_quotes[i])] + [j IN added | row.evidence_quotes[j]],
+    r.evidence_locators = [i IN range(0, size(old_sources) - 1) |
+        coalesce(row.evidence_locators[replaced_by[i]], old_locators[i])] + [j IN added | row.evidence_locators[j]],
+    r.evidence_extracted_by = [i IN range(0, size(old_sources) - 1) |
+        coalesce(row.evidence_extracted_by[replaced_by[i]], old_extracted_by[i])]
+        + [j IN added | row.evidence_extracted_by[j]]
 RETURN count(r) AS written
 """
 

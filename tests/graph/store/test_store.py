@@ -146,6 +146,40 @@ def test_a_second_source_adds_evidence_not_a_relationship(store: GraphStore) -> 
     assert store.stats().evidence == 3
 
 
+def test_evidence_keeps_its_order_when_a_source_is_cited_again(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    second = Relationship(
+        kind=RelationshipKind.SIGNED_MOU_WITH,
+        source="msit",
+        target="ionq",
+        evidence=[Evidence(source="s2", quote="second", locator="p. 2")],
+    )
+    store.upsert(Dataset(relationships=[second]))
+    again = (
+        small_dataset()
+        .relationships[0]
+        .model_copy(
+            update={"evidence": [Evidence(source="s1", quote="first, corrected", extracted_by="rules 1.0")]}
+        )
+    )
+    store.upsert(Dataset(relationships=[again]))
+    [mou] = [r for r in store.relationships() if r.kind is RelationshipKind.SIGNED_MOU_WITH]
+    assert [(e.source, e.quote, e.locator, e.extracted_by) for e in mou.evidence] == [
+        ("s1", "first, corrected", None, "rules 1.0"),
+        ("s2", "second", "p. 2", "manual"),
+    ]
+
+
+def test_hostile_text_is_data_not_query(store: GraphStore) -> None:
+    hostile = "x'}) DETACH DELETE n; DROP TABLE entities; --\\"
+    entity = Entity(id="hostile", kind=EntityKind.COMPANY, name=hostile, aliases=[hostile + '"'])
+    store.upsert(small_dataset())
+    store.upsert(Dataset(entities=[entity]))
+    assert store.get_entity("hostile") == entity
+    assert store.stats().entities.total == 3
+    assert store.lookup_names([normalise_name(hostile)]) == {normalise_name(hostile): {"hostile"}}
+
+
 def test_a_new_date_is_a_new_fact(store: GraphStore) -> None:
     store.upsert(small_dataset())
     later = small_dataset().relationships[1].model_copy(update={"since": date(2027, 1, 1)})
