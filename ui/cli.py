@@ -20,8 +20,10 @@ from rich.table import Table
 
 from graph.errors import CkgError
 from graph.schema import dataset_json_schema
-from graph.store import STORE_ENV, GraphStore, Stats, open_store, resolve_store_uri
+from graph.store import STORE_ENV, Stats
 from ingest.loader import IngestReport, ingest_paths
+from ui import cli_analysis, cli_articles, cli_export
+from ui.cli_context import JsonOption, choose_store, chosen_store_uri, open_chosen_store
 from ui.cli_neo4j import neo4j_app
 from ui.cli_output import fail, print_json
 
@@ -36,12 +38,6 @@ app.add_typer(neo4j_app, name="neo4j")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
-
-
-class State:
-    store_uri: str | None = None
-
 
 @app.callback()
 def main_options(
@@ -55,11 +51,7 @@ def main_options(
         ),
     ] = None,
 ) -> None:
-    State.store_uri = store
-
-
-def _open() -> GraphStore:
-    return open_store(State.store_uri)
+    choose_store(store)
 
 
 @app.command()
@@ -74,7 +66,7 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Load data files into the store. A file with any problem writes nothing; every problem is listed."""
-    with _open() as store:
+    with open_chosen_store() as store:
         show_progress = not as_json and err.is_terminal
         with Progress(
             TextColumn("[bold]ingest[/]"),
@@ -145,7 +137,7 @@ def _print_report(report: IngestReport, stats: Stats, dry_run: bool) -> None:
 @app.command()
 def stats(as_json: JsonOption = False) -> None:
     """Counts of entities and relationships by kind, sources, and relationships without evidence."""
-    with _open() as store:
+    with open_chosen_store() as store:
         result = store.stats()
     if as_json:
         print_json(result.model_dump())
@@ -172,12 +164,12 @@ def clear(
     as_json: JsonOption = False,
 ) -> None:
     """Empty the chosen store: every entity, relationship and source."""
-    uri = resolve_store_uri(State.store_uri)
+    uri = chosen_store_uri()
     if not yes:
         if not sys.stdin.isatty():
             fail("refusing to clear without --yes (standard input is not a terminal)", code=2)
         typer.confirm(f"Remove everything from {uri}?", abort=True)
-    with _open() as store:
+    with open_chosen_store() as store:
         before = store.stats()
         store.clear()
     if as_json:
@@ -212,7 +204,7 @@ def ui(
 ) -> None:
     """Open the Streamlit app on the chosen store."""
     app_file = Path(__file__).with_name("app.py")
-    env = {**os.environ, STORE_ENV: resolve_store_uri(State.store_uri)}
+    env = {**os.environ, STORE_ENV: chosen_store_uri()}
     command = [
         sys.executable,
         "-m",
@@ -230,6 +222,10 @@ def ui(
     ]
     err.print(f"consortium-kg on {env[STORE_ENV]}: http://{host}:{port}")
     raise typer.Exit(subprocess.call(command, env=env))  # noqa: S603 - fixed argv, no shell
+
+
+for command_module in (cli_articles, cli_analysis, cli_export):
+    command_module.register(app)
 
 
 def main() -> None:

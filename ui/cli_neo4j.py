@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from ui.cli_context import JsonOption
 from ui.cli_output import print_json
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ neo4j_app = typer.Typer(
 )
 _err = Console(stderr=True, soft_wrap=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
+
 StateDir = Annotated[
     Path | None,
     typer.Option(
