@@ -157,6 +157,13 @@ class Evidence(_Model):
             raise ValueError("evidence needs a quote or a locator")
         return self
 
+    @property
+    def anchor(self) -> str:
+        """What this evidence cites of its source: the quote, else the locator. Evidence is
+        identified by (source, anchor), so two sentences of one source (even on one line) are
+        two records, and loading the same sentence again updates its locator in place."""
+        return self.quote or self.locator or ""
+
 
 class Entity(_Model):
     """A stakeholder or a place. ``id`` is its key everywhere."""

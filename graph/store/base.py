@@ -10,7 +10,7 @@ from typing import Protocol, Self, runtime_checkable
 from pydantic import BaseModel, Field
 
 from graph.errors import NotFoundError
-from graph.model import Dataset, Entity, Evidence, Relationship, Source
+from graph.model import Dataset, Entity, EntityKind, Evidence, Relationship, Source
 
 
 class EntityCounts(BaseModel):
@@ -22,6 +22,15 @@ class RelationshipCounts(BaseModel):
     total: int
     by_kind: dict[str, int] = Field(default_factory=dict)
     without_evidence: int
+
+
+class EntityNames(BaseModel):
+    """One entity's names as written (name first, then aliases), for a gazetteer that finds them
+    in text: extraction needs every name in the store, not a lookup of names it already has."""
+
+    id: str
+    kind: EntityKind
+    names: list[str]
 
 
 class Stats(BaseModel):
@@ -95,19 +104,34 @@ class GraphStore(Protocol):
         tb: TracebackType | None,
     ) -> None: ...
 
+    def entities_by_ids(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The stored entities among ``ids``, by id: how ingest tells created from updated."""
+        ...
+
+    def sources_by_ids(self, ids: Iterable[str]) -> dict[str, Source]: ...
+
+    def relationships_by_keys(self, keys: Iterable[str]) -> dict[str, Relationship]:
+        """The stored relationships among ``keys`` (see ``Relationship.key``), with evidence."""
+        ...
+
+    def entity_names(self) -> Iterator[EntityNames]:
+        """Every entity's id, kind and names as written, ordered by id; no other fields are read."""
+        ...
+
 
 def merge_evidence(old: list[Evidence], new: list[Evidence]) -> list[Evidence]:
-    """One evidence record per source: a source seen again replaces its record (a corrected
-    quote updates in place), a new source is added. Order: old sources first, then new ones.
+    """One evidence record per (source, anchor): a record seen again replaces the old one where
+    it stands (its locator corrected, say), others are appended.
 
-    >>> a = Evidence(source="s1", quote="old"); b = Evidence(source="s1", quote="new")
-    >>> [e.quote for e in merge_evidence([a], [b])]
-    ['new']
+    >>> a = Evidence(source="s1", quote="IonQ signed.", locator="p. 1")
+    >>> b = Evidence(source="s1", quote="IonQ signed.", locator="p. 2")
+    >>> [e.locator for e in merge_evidence([a], [b])]
+    ['p. 2']
     """
-    by_source = {item.source: item for item in old}
+    by_anchor = {(item.source, item.anchor): item for item in old}
     for item in new:
-        by_source[item.source] = item
-    return list(by_source.values())
+        by_anchor[(item.source, item.anchor)] = item
+    return list(by_anchor.values())
 
 
 def coalesce(dataset: Dataset) -> Dataset:

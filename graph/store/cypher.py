@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
 
+EVIDENCE_ID_SEPARATOR = "\u001f"  # between a source id and an anchor: a character neither holds
 ENTITY_LABEL = "Entity"
 SOURCE_LABEL = "Source"
 
@@ -48,9 +49,10 @@ SET e:{kind.value}
 
 def upsert_relationships(kind: RelationshipKind) -> str:
     """Merge relationships of one kind on their key. Evidence is kept as parallel lists (Neo4j
-    properties hold no maps): a source already cited has its record replaced where it stands, a
-    new one is appended, so re-ingesting a file changes nothing and a second source adds
-    evidence, in the same order as the embedded store keeps it."""
+    properties hold no maps) and identified by (source, anchor) as in ``merge_evidence``: a
+    record seen again replaces the old one where it stands, a new one is appended, so
+    re-ingesting a file changes nothing and a second source adds evidence, in the same order as
+    the embedded store keeps it. ``row.evidence_ids`` holds each new record's identity."""
     return f"""
 UNWIND $rows AS row
 MATCH (a:{ENTITY_LABEL} {{id: row.source}})
@@ -63,16 +65,21 @@ WITH r, row,
      coalesce(r.evidence_locators, []) AS old_locators,
      coalesce(r.evidence_extracted_by, []) AS old_extracted_by
 WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
-     range(0, size(row.evidence_sources) - 1) AS new_positions
-WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
+     range(0, size(row.evidence_sources) - 1) AS new_positions,
      [i IN range(0, size(old_sources) - 1) |
-        [j IN new_positions WHERE row.evidence_sources[j] = old_sources[i]][0]] AS replaced_by,
-     [j IN new_positions WHERE NOT row.evidence_sources[j] IN old_sources] AS added
+        old_sources[i] + $separator + CASE old_quotes[i] WHEN '' THEN old_locators[i] ELSE old_quotes[i] END
+     ] AS old_ids
+WITH r, row, old_sources, old_quotes, old_locators, old_extracted_by,
+     [i IN range(0, size(old_ids) - 1) |
+        [j IN new_positions WHERE row.evidence_ids[j] = old_ids[i]][0]] AS replaced_by,
+     [j IN new_positions WHERE NOT row.evidence_ids[j] IN old_ids] AS added
 SET r.evidence_sources = old_sources + [j IN added | row.evidence_sources[j]],
     r.evidence_quotes = [i IN range(0, size(old_sources) - 1) |
-        coalesce(row.evidence_quotes[replaced_by[i]], old_quotes[i])] + [j IN added | row.evidence_quotes[j]],
+        coalesce(row.evidence_quotes[replaced_by[i]], old_quotes[i])]
+        + [j IN added | row.evidence_quotes[j]],
     r.evidence_locators = [i IN range(0, size(old_sources) - 1) |
-        coalesce(row.evidence_locators[replaced_by[i]], old_locators[i])] + [j IN added | row.evidence_locators[j]],
+        coalesce(row.evidence_locators[replaced_by[i]], old_locators[i])]
+        + [j IN added | row.evidence_locators[j]],
     r.evidence_extracted_by = [i IN range(0, size(old_sources) - 1) |
         coalesce(row.evidence_extracted_by[replaced_by[i]], old_extracted_by[i])]
         + [j IN added | row.evidence_extracted_by[j]]
@@ -113,4 +120,24 @@ MATCH (n) WHERE n:{ENTITY_LABEL} OR n:{SOURCE_LABEL}
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
+"""
+
+
+# -- reads for ingest reports and extraction ---------------------------------------------------
+
+ENTITIES_BY_IDS = f"MATCH (e:{ENTITY_LABEL}) WHERE e.id IN $ids RETURN properties(e) AS props"
+SOURCES_BY_IDS = f"MATCH (s:{SOURCE_LABEL}) WHERE s.id IN $ids RETURN properties(s) AS props"
+ENTITY_NAMES = f"""
+MATCH (e:{ENTITY_LABEL})
+RETURN e.id AS id, e.kind AS kind, [e.name] + coalesce(e.aliases, []) AS names
+ORDER BY e.id
+"""
+
+
+def relationships_by_keys(kind: RelationshipKind) -> str:
+    """Relationships of one kind by key: typed so the per-type key index answers it."""
+    return f"""
+UNWIND $keys AS key
+MATCH (a:{ENTITY_LABEL})-[r:{kind.value} {{key: key}}]->(b:{ENTITY_LABEL})
+RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
 """

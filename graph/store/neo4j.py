@@ -34,7 +34,14 @@ from graph.model import (
     normalise_name,
 )
 from graph.store import cypher
-from graph.store.base import EntityCounts, RelationshipCounts, Stats, check_references, coalesce
+from graph.store.base import (
+    EntityCounts,
+    EntityNames,
+    RelationshipCounts,
+    Stats,
+    check_references,
+    coalesce,
+)
 
 BATCH_SIZE = 1000
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -175,6 +182,37 @@ class Neo4jStore:
     ) -> None:
         self.close()
 
+    # -- reads for ingest reports and extraction ---------------------------------------------
+
+    def entities_by_ids(self, ids: Iterable[str]) -> dict[str, Entity]:
+        wanted = sorted(set(ids))
+        rows = self._read(cypher.ENTITIES_BY_IDS, ids=wanted) if wanted else []
+        return {entity.id: entity for entity in (_entity_from_node(row["props"]) for row in rows)}
+
+    def sources_by_ids(self, ids: Iterable[str]) -> dict[str, Source]:
+        wanted = sorted(set(ids))
+        rows = self._read(cypher.SOURCES_BY_IDS, ids=wanted) if wanted else []
+        return {s.id: s for s in (Source.model_validate(_native(row["props"])) for row in rows)}
+
+    def relationships_by_keys(self, keys: Iterable[str]) -> dict[str, Relationship]:
+        by_kind: dict[RelationshipKind, list[str]] = defaultdict(list)
+        for key in sorted(set(keys)):
+            kind = key.split("|", 1)[0]
+            if kind in RelationshipKind.__members__:
+                by_kind[RelationshipKind(kind)].append(key)
+        found: dict[str, Relationship] = {}
+        for kind, wanted in by_kind.items():
+            for row in self._read(cypher.relationships_by_keys(kind), keys=wanted):
+                relationship = _relationship_from_edge(
+                    row["kind"], row["source"], row["target"], row["props"]
+                )
+                found[relationship.key] = relationship
+        return found
+
+    def entity_names(self) -> Iterator[EntityNames]:
+        for row in self._read(cypher.ENTITY_NAMES):
+            yield EntityNames(id=row["id"], kind=row["kind"], names=row["names"])
+
 
 # -- transaction functions (the driver may retry them, so they only depend on their arguments) --
 
@@ -193,7 +231,10 @@ def _write_dataset(tx: neo4j.ManagedTransaction, dataset: Dataset) -> None:
         by_rel_kind[relationship.kind].append(_relationship_row(relationship))
     for rel_kind, rows in by_rel_kind.items():
         for batch in _batches(rows):
-            written = tx.run(cypher.upsert_relationships(rel_kind), rows=batch).single(strict=True)["written"]
+            result = tx.run(
+                cypher.upsert_relationships(rel_kind), rows=batch, separator=cypher.EVIDENCE_ID_SEPARATOR
+            )
+            written = result.single(strict=True)["written"]
             if written != len(batch):
                 raise NotFoundError(
                     f"{len(batch) - written} {rel_kind.value} relationships name a missing entity"
@@ -240,6 +281,7 @@ def _relationship_row(relationship: Relationship) -> dict[str, Any]:
         "evidence_quotes": [e.quote or "" for e in relationship.evidence],
         "evidence_locators": [e.locator or "" for e in relationship.evidence],
         "evidence_extracted_by": [e.extracted_by for e in relationship.evidence],
+        "evidence_ids": [e.source + cypher.EVIDENCE_ID_SEPARATOR + e.anchor for e in relationship.evidence],
     }
 
 

@@ -12,18 +12,26 @@ model round-trips exactly and new optional fields need no migration.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from graph.errors import StoreUnavailableError
 from graph.model import Dataset, Entity, Evidence, Relationship, Source, normalise_name
-from graph.store.base import EntityCounts, RelationshipCounts, Stats, check_references, coalesce
+from graph.store.base import (
+    EntityCounts,
+    EntityNames,
+    RelationshipCounts,
+    Stats,
+    check_references,
+    coalesce,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,7 +73,8 @@ CREATE TABLE IF NOT EXISTS evidence (
     quote TEXT,
     locator TEXT,
     extracted_by TEXT NOT NULL,
-    PRIMARY KEY (relationship_key, source_id)
+    anchor TEXT NOT NULL,  -- the quote, else the locator: see graph.model.Evidence.anchor
+    PRIMARY KEY (relationship_key, source_id, anchor)
 );
 CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source_id);
 """
@@ -110,6 +119,11 @@ class SqliteStore:
         elif int(row[0]) > SCHEMA_VERSION:
             raise StoreUnavailableError(
                 f"{self._path} was written by a newer consortium-kg (schema {row[0]}); upgrade to read it"
+            )
+        elif int(row[0]) < SCHEMA_VERSION:
+            raise StoreUnavailableError(
+                f"{self._path} was written by an earlier development version (schema {row[0]}): "
+                "ingest your data files into a new store file"
             )
 
     @property
@@ -175,12 +189,12 @@ class SqliteStore:
             ],
         )
         self._db.executemany(
-            "INSERT INTO evidence (relationship_key, source_id, quote, locator, extracted_by) "
-            "VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (relationship_key, source_id) DO UPDATE SET quote = excluded.quote, "
+            "INSERT INTO evidence (relationship_key, source_id, quote, locator, extracted_by, anchor) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (relationship_key, source_id, anchor) DO UPDATE SET quote = excluded.quote, "
             "locator = excluded.locator, extracted_by = excluded.extracted_by",
             [
-                (r.key, e.source, e.quote, e.locator, e.extracted_by)
+                (r.key, e.source, e.quote, e.locator, e.extracted_by, e.anchor)
                 for r in relationships
                 for e in r.evidence
             ],
@@ -284,6 +298,44 @@ class SqliteStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- reads for ingest reports and extraction ---------------------------------------------
+
+    def entities_by_ids(self, ids: Iterable[str]) -> dict[str, Entity]:
+        rows = self._rows("SELECT data FROM entities WHERE id IN ({})", ids)
+        return {entity.id: entity for entity in (Entity.model_validate_json(row[0]) for row in rows)}
+
+    def sources_by_ids(self, ids: Iterable[str]) -> dict[str, Source]:
+        rows = self._rows("SELECT data FROM sources WHERE id IN ({})", ids)
+        return {source.id: source for source in (Source.model_validate_json(row[0]) for row in rows)}
+
+    def relationships_by_keys(self, keys: Iterable[str]) -> dict[str, Relationship]:
+        wanted = sorted(set(keys))
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for key, source, quote, locator, extracted_by in self._rows(
+            "SELECT relationship_key, source_id, quote, locator, extracted_by FROM evidence "
+            "WHERE relationship_key IN ({}) ORDER BY rowid",
+            wanted,
+        ):
+            evidence[key].append(
+                Evidence(source=source, quote=quote, locator=locator, extracted_by=extracted_by)
+            )
+        found: dict[str, Relationship] = {}
+        for key, data in self._rows("SELECT key, data FROM relationships WHERE key IN ({})", wanted):
+            relationship = Relationship.model_validate_json(data)
+            found[key] = relationship.model_copy(update={"evidence": evidence.get(key, [])})
+        return found
+
+    def entity_names(self) -> Iterator[EntityNames]:
+        query = "SELECT id, kind, name, json_extract(data, '$.aliases') FROM entities ORDER BY id"
+        for entity_id, kind, name, aliases in self._db.execute(query):
+            yield EntityNames(id=entity_id, kind=kind, names=[name, *json.loads(aliases or "[]")])
+
+    def _rows(self, template: str, values: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``template`` (one ``IN ({})``) for ``values``, in chunks under SQLite's limit."""
+        for chunk in _chunks(sorted(set(values))):
+            sql = template.format(",".join("?" * len(chunk)))
+            yield from self._db.execute(sql, chunk)
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:

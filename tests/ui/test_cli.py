@@ -39,7 +39,7 @@ SEED_STATS = {
         "without_evidence": 0,
     },
     "sources": 1,
-    "evidence": 29,
+    "evidence": 38,
 }
 
 

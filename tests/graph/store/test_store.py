@@ -111,7 +111,7 @@ def test_a_corrected_fact_updates_in_place(store: GraphStore) -> None:
         update={
             "status": RelationshipStatus.ACTIVE,
             "note": "confirmed",
-            "evidence": [Evidence(source="s1", quote="corrected quote")],
+            "evidence": [Evidence(source="s1", quote="invest 15 million US dollars", locator="line 28")],
         }
     )
     store.upsert(corrected)
@@ -121,7 +121,7 @@ def test_a_corrected_fact_updates_in_place(store: GraphStore) -> None:
     assert (stats.entities.total, stats.relationships.total, stats.evidence) == (2, 2, 2)
     updated = next(r for r in store.relationships() if r.kind is RelationshipKind.INVESTS_IN)
     assert (updated.status, updated.note) == (RelationshipStatus.ACTIVE, "confirmed")
-    assert [e.quote for e in updated.evidence] == ["corrected quote"]
+    assert [(e.quote, e.locator) for e in updated.evidence] == [("invest 15 million US dollars", "line 28")]
 
 
 def test_a_corrected_kind_moves_the_entity(store: GraphStore) -> None:
@@ -159,14 +159,20 @@ def test_evidence_keeps_its_order_when_a_source_is_cited_again(store: GraphStore
         small_dataset()
         .relationships[0]
         .model_copy(
-            update={"evidence": [Evidence(source="s1", quote="first, corrected", extracted_by="rules 1.0")]}
+            update={
+                "evidence": [
+                    Evidence(source="s1", quote=LONG_QUOTE, locator="line 9", extracted_by="rules 1.0"),
+                    Evidence(source="s1", quote="Another sentence of the same source.", locator="line 9"),
+                ]
+            }
         )
     )
     store.upsert(Dataset(relationships=[again]))
     [mou] = [r for r in store.relationships() if r.kind is RelationshipKind.SIGNED_MOU_WITH]
     assert [(e.source, e.quote, e.locator, e.extracted_by) for e in mou.evidence] == [
-        ("s1", "first, corrected", None, "rules 1.0"),
+        ("s1", LONG_QUOTE, "line 9", "rules 1.0"),
         ("s2", "second", "p. 2", "manual"),
+        ("s1", "Another sentence of the same source.", "line 9", "manual"),
     ]
 
 
