@@ -1,9 +1,278 @@
-"""`ckg` commands: placeholder until its issue lands (registers nothing yet)."""
+"""`ckg path | neighbours | gaps | suggest | metrics`: analysis from the command line.
+
+Each command reads the store into a projection of the chosen view, calls one function of
+graph/analysis/, and prints its result: text for people, ``--json`` for scripts.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.analysis.gaps import find_gaps
+from graph.analysis.metrics import compute_metrics
+from graph.analysis.neighbours import neighbourhood
+from graph.analysis.paths import Rank, find_paths
+from graph.analysis.projection import GraphFilter, Projection, project
+from graph.analysis.results import Hop, PathsAnswer
+from graph.errors import BadInputError, Problem
+from graph.lookup import resolve_entity
+from graph.model import RelationshipKind
+from graph.store.base import GraphStore
+from ui.cli_context import JsonOption, open_chosen_store
+from ui.cli_output import print_json
+
+_out = Console(soft_wrap=True, highlight=False)
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="The graph as it stood on this date (YYYY-MM-DD).", metavar="DATE"),
+]
+Via = Annotated[
+    str | None,
+    typer.Option(
+        "--via", help="Only these relationship kinds, comma-separated, e.g. MEMBER_OF,SIGNED_MOU_WITH."
+    ),
+]
+AvoidEnded = Annotated[bool, typer.Option("--avoid-ended", help="Leave out relationships that have ended.")]
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    for command in (path, neighbours, gaps, suggest, metrics):
+        app.command()(command)
+
+
+def _view(
+    as_of: str | None,
+    via: str | None = None,
+    avoid_ended: bool = False,
+    exclude: frozenset[str] = frozenset(),
+) -> GraphFilter:
+    return GraphFilter(
+        as_of=_parse_date(as_of),
+        relationship_kinds=_parse_kinds(via),
+        include_ended=not avoid_ended,
+        exclude=exclude,
+    )
+
+
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInputError([Problem("--as-of", "", f"{text!r} is not a date (want YYYY-MM-DD)")]) from None
+
+
+def _parse_kinds(text: str | None) -> frozenset[RelationshipKind] | None:
+    if not text:
+        return None
+    kinds = set()
+    for name in (part.strip().upper() for part in text.split(",") if part.strip()):
+        try:
+            kinds.add(RelationshipKind(name))
+        except ValueError:
+            known = ", ".join(k.value for k in RelationshipKind)
+            raise BadInputError(
+                [Problem("--via", "", f"{name!r} is not a relationship kind ({known})")]
+            ) from None
+    return frozenset(kinds)
+
+
+def _projection(store: GraphStore, view: GraphFilter) -> Projection:
+    return project(store, view)
+
+
+def path(
+    source: Annotated[str, typer.Argument(help="One stakeholder: id, name or alias.")],
+    target: Annotated[str, typer.Argument(help="The other stakeholder.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="How many distinct paths.")] = 1,
+    via: Via = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Leave out this stakeholder (repeat for more).")
+    ] = None,
+    avoid_ended: AvoidEnded = False,
+    max_length: Annotated[
+        int | None, typer.Option("--max-length", min=1, help="At most this many hops.")
+    ] = None,
+    rank: Annotated[
+        str,
+        typer.Option(
+            "--rank", help="hops: fewest hops first; weight: cheapest ties (recent, active, well sourced)."
+        ),
+    ] = "hops",
+    as_of: AsOf = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Collaboration paths between two stakeholders, with the evidence for every hop."""
+    if rank not in ("hops", "weight"):
+        raise typer.BadParameter("use hops or weight", param_hint="--rank")
+    chosen_rank: Rank = "hops" if rank == "hops" else "weight"
+    with open_chosen_store() as store:
+        ends = resolve_entity(store, source), resolve_entity(store, target)
+        excluded = frozenset(resolve_entity(store, name) for name in exclude or [])
+        projection = _projection(store, _view(as_of, via, avoid_ended, excluded))
+    answer = find_paths(projection, *ends, k=k, max_length=max_length, rank=chosen_rank)
+    if as_json:
+        print_json(answer.model_dump(mode="json", by_alias=True))
+    else:
+        _print_paths(answer, projection)
+    if not answer.paths:
+        raise typer.Exit(1)
+
+
+def _print_paths(answer: PathsAnswer, projection: Projection) -> None:
+    name = {eid: entity.name for eid, entity in projection.entities.items()}
+    if not answer.paths:
+        _out.print(
+            f"[bold]No path[/] from {name.get(answer.source, answer.source)} to "
+            f"{name.get(answer.target, answer.target)}: {answer.reason}."
+        )
+        for reach in answer.reach:
+            sample = ", ".join(reach.sample) or "nobody"
+            _out.print(f"  {reach.name} reaches {reach.component_size} stakeholder(s): {sample}")
+        return
+    for number, found in enumerate(answer.paths, start=1):
+        _out.print(
+            f"[bold]Path {number}[/]: {found.length} hop{'s' if found.length != 1 else ''}, "
+            f"cost {found.cost:.2f}"
+        )
+        _out.print(f"  [bold cyan]{found.names[0]}[/]")
+        for hop in found.hops:
+            _print_hop(hop, name)
+            _out.print(f"  [bold cyan]{name[hop.to]}[/]")
+        _out.print("")
+
+
+def _print_hop(hop: Hop, name: dict[str, str]) -> None:
+    when = ", ".join(
+        part
+        for part in (
+            f"since {hop.since}" if hop.since else "",
+            f"until {hop.until}" if hop.until else "",
+            hop.status,
+        )
+        if part
+    )
+    money = f" {hop.amount:,.0f} {hop.currency}" if hop.amount is not None else ""
+    _out.print(f"    │ {name[hop.source]} [yellow]{hop.kind}[/]{money} {name[hop.target]} ({when})")
+    for ref in hop.evidence:
+        where = ", ".join(
+            p for p in (ref.title or ref.source, ref.locator or "", str(ref.published or "")) if p
+        )
+        _out.print(f"    │   “{ref.quote or ''}” — {where}", markup=False)
+
+
+def neighbours(
+    entity: Annotated[str, typer.Argument(help="The stakeholder: id, name or alias.")],
+    depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="How many ties away.")] = 1,
+    via: Via = None,
+    as_of: AsOf = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Partners, partners of partners, ... of a stakeholder, by kind."""
+    with open_chosen_store() as store:
+        entity_id = resolve_entity(store, entity)
+        projection = _projection(store, _view(as_of, via))
+    answer = neighbourhood(projection, entity_id, depth)
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+        return
+    _out.print(f"[bold]{answer.name}[/]: {len(answer.neighbours)} stakeholder(s) within {depth} tie(s)")
+    for ring in range(1, depth + 1):
+        members = [n for n in answer.neighbours if n.depth == ring]
+        if members:
+            _out.print(f"\n[bold]{ring} tie{'s' if ring > 1 else ''} away[/]")
+        for member in members:
+            _out.print(f"  {member.name} [dim]({member.kind})[/] via {'; '.join(member.via)}")
+
+
+def gaps(
+    sector: Annotated[
+        list[str] | None,
+        typer.Option("--sector", help="A sector every cluster should cover (repeat); default all named."),
+    ] = None,
+    as_of: AsOf = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What is missing: coverage, bridges, single points of failure, weak ties, thin evidence."""
+    with open_chosen_store() as store:
+        projection = _projection(store, _view(as_of))
+    report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
+    if as_json:
+        print_json(report.model_dump(mode="json"))
+        return
+    for section in report.sections:
+        _out.print(f"\n[bold underline]{section.title}[/] ({len(section.items) + section.omitted})")
+        _out.print(f"[dim]{section.explanation}[/]")
+        if not section.items:
+            _out.print("  nothing found")
+        for item in section.items:
+            _out.print(f"  • [bold]{item.title}[/]: {item.reason}")
+        if section.omitted:
+            _out.print(f"  … and {section.omitted} more (use --json for all)")
+
+
+def suggest(
+    entity: Annotated[str, typer.Argument(help="The stakeholder looking for partners: id, name or alias.")],
+    top: Annotated[int, typer.Option("--top", min=1, help="How many suggestions.")] = 10,
+    as_of: AsOf = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who a stakeholder could partner with, ranked, with the reasons."""
+    from graph.analysis.suggest import suggest_partners
+
+    with open_chosen_store() as store:
+        entity_id = resolve_entity(store, entity)
+        projection = _projection(store, _view(as_of))
+    answer = suggest_partners(projection, entity_id, top)
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+        return
+    if not answer.suggestions:
+        _out.print(
+            f"No suggestions for {answer.name}: no organisation shares a partner, sector or place with it."
+        )
+    for rank_number, item in enumerate(answer.suggestions, start=1):
+        _out.print(f"{rank_number}. [bold]{item.name}[/] ({item.kind}), score {item.score:.2f}")
+        for reason in item.reasons:
+            _out.print(f"     - {reason}")
+
+
+def metrics(
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows to show in text output.")] = 20,
+    as_of: AsOf = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Degree, betweenness, closeness, PageRank and community per stakeholder; the top brokers."""
+    with open_chosen_store() as store:
+        projection = _projection(store, _view(as_of))
+    answer = compute_metrics(projection, top=top)
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+        return
+    table = Table(title=f"{len(answer.entities)} stakeholders, {answer.communities} communities")
+    for column in ("stakeholder", "kind", "degree", "betweenness", "closeness", "pagerank", "community"):
+        table.add_column(column, justify="left" if column in ("stakeholder", "kind") else "right")
+    for row in sorted(answer.entities, key=lambda r: (-r.betweenness, -r.degree, r.name))[:top]:
+        table.add_row(
+            row.name,
+            row.kind,
+            str(row.degree),
+            f"{row.betweenness:.3f}",
+            f"{row.closeness:.3f}",
+            f"{row.pagerank:.3f}",
+            str(row.community),
+        )
+    _out.print(table)
+    if answer.betweenness_sampled:
+        _out.print(f"[dim]betweenness estimated from {answer.betweenness_samples} sampled sources[/]")
+    _out.print(
+        "Top brokers: "
+        + ", ".join(next(r.name for r in answer.entities if r.id == b) for b in answer.brokers)
+    )
