@@ -7,24 +7,23 @@ graph/analysis/, and prints its result: text for people, ``--json`` for scripts.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.analysis.gaps import find_gaps
-from graph.analysis.metrics import compute_metrics
-from graph.analysis.neighbours import neighbourhood
-from graph.analysis.paths import Rank, find_paths
-from graph.analysis.projection import GraphFilter, Projection, project
-from graph.analysis.results import Hop, PathsAnswer
 from graph.errors import BadInputError, Problem
 from graph.lookup import resolve_entity
 from graph.model import RelationshipKind
 from graph.store.base import GraphStore
 from ui.cli_context import JsonOption, open_chosen_store
 from ui.cli_output import print_json
+
+if TYPE_CHECKING:  # analysis pulls in networkx and scipy: imported by the commands that use it
+    from graph.analysis.paths import Rank
+    from graph.analysis.projection import GraphFilter, Projection
+    from graph.analysis.results import Hop, PathsAnswer
 
 _out = Console(soft_wrap=True, highlight=False)
 
@@ -52,6 +51,8 @@ def _view(
     avoid_ended: bool = False,
     exclude: frozenset[str] = frozenset(),
 ) -> GraphFilter:
+    from graph.analysis.projection import GraphFilter
+
     return GraphFilter(
         as_of=_parse_date(as_of),
         relationship_kinds=_parse_kinds(via),
@@ -85,6 +86,8 @@ def _parse_kinds(text: str | None) -> frozenset[RelationshipKind] | None:
 
 
 def _projection(store: GraphStore, view: GraphFilter) -> Projection:
+    from graph.analysis.projection import project
+
     return project(store, view)
 
 
@@ -112,6 +115,8 @@ def path(
     """Collaboration paths between two stakeholders, with the evidence for every hop."""
     if rank not in ("hops", "weight"):
         raise typer.BadParameter("use hops or weight", param_hint="--rank")
+    from graph.analysis.paths import find_paths
+
     chosen_rank: Rank = "hops" if rank == "hops" else "weight"
     with open_chosen_store() as store:
         ends = resolve_entity(store, source), resolve_entity(store, target)
@@ -176,6 +181,8 @@ def neighbours(
     as_json: JsonOption = False,
 ) -> None:
     """Partners, partners of partners, ... of a stakeholder, by kind."""
+    from graph.analysis.neighbours import neighbourhood
+
     with open_chosen_store() as store:
         entity_id = resolve_entity(store, entity)
         projection = _projection(store, _view(as_of, via))
@@ -201,6 +208,8 @@ def gaps(
     as_json: JsonOption = False,
 ) -> None:
     """What is missing: coverage, bridges, single points of failure, weak ties, thin evidence."""
+    from graph.analysis.gaps import find_gaps
+
     with open_chosen_store() as store:
         projection = _projection(store, _view(as_of))
     report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
@@ -250,6 +259,8 @@ def metrics(
     as_json: JsonOption = False,
 ) -> None:
     """Degree, betweenness, closeness, PageRank and community per stakeholder; the top brokers."""
+    from graph.analysis.metrics import compute_metrics
+
     with open_chosen_store() as store:
         projection = _projection(store, _view(as_of))
     answer = compute_metrics(projection, top=top)

@@ -50,5 +50,5 @@ def neighbourhood(projection: Projection, entity_id: str, depth: int = 1) -> Nei
         name=centre.name,
         depth=depth,
         neighbours=found,
-        by_kind=dict(sorted(by_kind.items())),
+        by_kind={kind: sorted(ids) for kind, ids in sorted(by_kind.items())},
     )
