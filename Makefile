@@ -1,6 +1,8 @@
 # The two commands of the README, and their parts. Each target sets up what it needs itself:
 # uv (from PyPI, into the Python that runs make) and the locked environment in .venv.
 PYTHON ?= python3
+# uv as a module of $(PYTHON), installed from PyPI on first use (into the user site where the
+# Python is externally managed)
 UV := $(PYTHON) -m uv
 STORE ?= sqlite:///ckg.db
 HOST ?= 127.0.0.1
@@ -30,7 +32,9 @@ format: setup
 setup: .venv/.synced
 
 .venv/.synced: pyproject.toml uv.lock
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv>=0.9'
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv>=0.9' \
+	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user 'uv>=0.9' \
+	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages 'uv>=0.9'
 	$(UV) sync --frozen
 	@touch $@
 

@@ -38,6 +38,10 @@ class BadInputError(CkgError):
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
 
 
+class UsageError(CkgError):
+    """A command used wrongly (an unknown store scheme, say): exit code 2, like other usage errors."""
+
+
 class NotFoundError(CkgError):
     """A name or id that matches nothing."""
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -46,6 +47,15 @@ def _reject_numbers(value: object) -> object:
 
 
 IsoDate = Annotated[date, BeforeValidator(_reject_numbers)]
+
+
+def _web_address(value: str) -> str:
+    if not re.match(r"https?://[^\s/$.?#][^\s]*$", value, flags=re.IGNORECASE):
+        raise ValueError("a web address starts with http:// or https://, e.g. https://ionq.com")
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_web_address)]
 
 
 class EntityKind(StrEnum):
@@ -135,7 +145,7 @@ class Source(_Model):
     kind: SourceKind = SourceKind.NEWS
     publisher: str | None = None
     author: str | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     published: IsoDate | None = None
     local_copy: str | None = Field(
         default=None, description="Path of a stored copy, relative to the data root."
@@ -179,7 +189,7 @@ class Entity(_Model):
     region: str | None = None
     sectors: list[Slug] = Field(default_factory=list, description="e.g. quantum_computing, semiconductors.")
     description: str | None = None
-    website: str | None = None
+    website: WebAddress | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     attributes: dict[str, AttributeValue] = Field(

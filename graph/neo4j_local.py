@@ -265,6 +265,8 @@ class LocalNeo4j:
                         f"a local Neo4j already runs from {self.state_dir} with data in {running.data_dir}; "
                         "stop it first, or use another --state-dir"
                     )
+                if progress:
+                    progress(f"Neo4j is already running (pid {running.pid}).")
                 return running
             return self._start(lib, data_dir, timeout, progress)
 
@@ -314,9 +316,10 @@ class LocalNeo4j:
             if data_dir is None
             else data_dir.expanduser().resolve()
         )
+        if data.exists() and not data.is_dir():
+            raise ServerError(f"--data-dir {data} exists and is not a folder")
+        fresh = False
         try:
-            if data.exists() and not data.is_dir():
-                raise ServerError(f"--data-dir {data} exists and is not a folder")
             data.mkdir(parents=True, exist_ok=True)
             password_file = data / _CREDENTIALS_FILE
             fresh = not password_file.exists()

@@ -6,6 +6,8 @@ decides that a unit with any problem writes nothing.
 
 from __future__ import annotations
 
+import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -74,7 +76,13 @@ def _message(detail: Any) -> str:
     if detail["type"] == "string_pattern_mismatch":
         return "must be a slug of lower-case letters, digits, '.', '_' and '-', e.g. samsung-electronics"
     if detail["type"] == "enum":
-        return f"{message}, got {detail['input']!r}"
+        expected = re.findall(r"'([^']+)'", str(detail.get("ctx", {}).get("expected", "")))
+        close = difflib.get_close_matches(str(detail["input"]), expected, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{message}, got {detail['input']!r}{hint}"
+    if str(detail["type"]).startswith("date_") and detail["type"] != "date_type":
+        why = message[0].lower() + message[1:]
+        return f"not a date: {detail['input']!r} (write YYYY-MM-DD, e.g. 2026-01-29; {why})"
     return message
 
 

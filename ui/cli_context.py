@@ -25,6 +25,8 @@ def chosen_store_uri() -> str:
     return resolve_store_uri(_Chosen.store_uri)
 
 
-def open_chosen_store() -> GraphStore:
-    """The store this invocation works on; use it as a context manager so it is closed."""
-    return open_store(_Chosen.store_uri)
+def open_chosen_store(*, create: bool = False) -> GraphStore:
+    """The store this invocation works on; use it as a context manager so it is closed. Only
+    commands that write pass ``create=True``: a reader given a mistyped path gets an error, not
+    a new empty store."""
+    return open_store(_Chosen.store_uri, create=create)

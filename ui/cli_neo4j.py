@@ -75,7 +75,9 @@ def start(
         env_file.touch(mode=0o600, exist_ok=True)
         env_file.chmod(0o600)
         env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        _err.print(f"wrote {env_file}")
+        # the password stays in the owner-only file, out of terminal scrollback and CI logs
+        lines = [line for line in lines if not line.startswith("NEO4J_PASSWORD=")]
+        lines.append(f"# NEO4J_PASSWORD is in {env_file} (readable by you only)")
     if as_json:
         print_json(_info_json(info))
     else:

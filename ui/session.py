@@ -9,7 +9,7 @@ from graph.store import GraphStore, open_store, resolve_store_uri
 
 @st.cache_resource(show_spinner="Opening the store…")
 def _store(uri: str) -> GraphStore:
-    return open_store(uri)
+    return open_store(uri, create=False)
 
 
 def current_store() -> GraphStore:

@@ -72,7 +72,11 @@ class Neo4jStore:
                 f"no password for {self._uri}: set NEO4J_PASSWORD (and NEO4J_USERNAME if not 'neo4j')"
             )
         try:
-            self._driver = neo4j.GraphDatabase.driver(self._uri, auth=(username, password))
+            # Server notifications (e.g. "property does not exist yet" on an empty database) are
+            # advice for query authors; our queries are fixed, so they would only be noise.
+            self._driver = neo4j.GraphDatabase.driver(
+                self._uri, auth=(username, password), notifications_min_severity="OFF"
+            )
             self._driver.verify_connectivity()
         except AuthError as error:
             raise StoreUnavailableError(

@@ -17,6 +17,17 @@ from graph.errors import BadInputError, Problem
 from ingest.raw import Location, Locations, Path_, RawDocument
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, except that dates stay text: the model parses them, so a bad date is a
+    located problem ("published: must be YYYY-MM-DD") rather than a crash inside the parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_structured(path: Path) -> RawDocument:
     """Read a ``.yaml``/``.yml``/``.json`` data file. Raises BadInputError for a file that is not
     well-formed, with the line and column the parser stopped at."""
@@ -32,12 +43,14 @@ def read_structured(path: Path) -> RawDocument:
         locations = _yaml_locations(text, name, strict=False)
     else:
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark
             raise BadInputError(
                 [Problem(name, "", f"not valid YAML: {error.problem}", line=mark.line + 1 if mark else None)]
             ) from error
+        except yaml.YAMLError as error:
+            raise BadInputError([Problem(name, "", f"not valid YAML: {error}")]) from error
         locations = _yaml_locations(text, name, strict=True)
     if data is None:
         data = {}
@@ -67,7 +80,7 @@ def _read_text(path: Path) -> str:
 def _yaml_locations(text: str, name: str, *, strict: bool) -> Locations:
     locations = Locations(default_file=name)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         if strict:
             raise

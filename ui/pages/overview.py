@@ -34,14 +34,14 @@ with left:
     st.dataframe(
         pd.DataFrame(sorted(stats.entities.by_kind.items()), columns=["kind", "count"]),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 with right:
     st.subheader("Relationships by kind")
     st.dataframe(
         pd.DataFrame(sorted(stats.relationships.by_kind.items()), columns=["kind", "count"]),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 st.subheader("Stakeholders")
@@ -61,5 +61,5 @@ rows = [
     for e in entities
     if e.kind.value in chosen and (not query or any(query in name.casefold() for name in e.names()))
 ]
-st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 st.caption(f"{len(rows)} of {len(entities)} stakeholders shown")
