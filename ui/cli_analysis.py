@@ -7,6 +7,7 @@ graph/analysis/, and prints its result: text for people, ``--json`` for scripts.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -41,7 +42,7 @@ AvoidEnded = Annotated[bool, typer.Option("--avoid-ended", help="Leave out relat
 
 
 def register(app: typer.Typer) -> None:
-    for command in (path, neighbours, gaps, suggest, metrics):
+    for command in (path, neighbours, gaps, suggest, metrics, generate):
         app.command()(command)
 
 
@@ -287,3 +288,36 @@ def metrics(
         "Top brokers: "
         + ", ".join(next(r.name for r in answer.entities if r.id == b) for b in answer.brokers)
     )
+
+
+def generate(
+    entities: Annotated[int, typer.Option("--entities", min=20, help="How many entities.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the CSV tables into.")],
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same files.")] = 0,
+    ties: Annotated[
+        float, typer.Option("--ties-per-entity", min=0.5, help="Relationships per entity.")
+    ] = 5.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Write a synthetic consortium (every source marked synthetic) that `ckg ingest` reads."""
+    from graph.synthetic import generate as make_dataset
+    from graph.synthetic import write_csv
+
+    dataset = make_dataset(entities, seed=seed, ties_per_entity=ties)
+    try:
+        write_csv(dataset, output)
+    except OSError as error:
+        raise BadInputError([Problem(str(output), "", f"cannot write: {error.strerror}")]) from error
+    counts = {
+        "folder": str(output),
+        "entities": len(dataset.entities),
+        "relationships": len(dataset.relationships),
+        "sources": len(dataset.sources),
+    }
+    if as_json:
+        print_json(counts)
+    else:
+        _out.print(
+            f"wrote {output}: {counts['entities']} entities, {counts['relationships']} relationships, "
+            f"{counts['sources']} synthetic sources; load it with `ckg ingest {output}`"
+        )
