@@ -53,11 +53,11 @@ def find_paths(
     if source == target:
         answer.reason = "both ends are the same stakeholder"
         return answer
-    best_ties = _best_ties(projection, today)
-    simple = _collapse(projection, best_ties, rank)
+    ties = best_ties(projection, today)
+    simple = _collapse(projection, ties, rank)
     try:
         for nodes in islice(_candidate_paths(simple, source, target, max_length), k):
-            answer.paths.append(_path_result(projection, nodes, best_ties))
+            answer.paths.append(path_result(projection, nodes, ties))
     except nx.NetworkXNoPath:
         pass
     if not answer.paths:
@@ -70,7 +70,7 @@ def find_paths(
     return answer
 
 
-def _best_ties(projection: Projection, today: date) -> dict[frozenset[str], tuple[float, Relationship]]:
+def best_ties(projection: Projection, today: date) -> dict[frozenset[str], tuple[float, Relationship]]:
     best: dict[frozenset[str], tuple[float, Relationship]] = {}
     for relationship in projection.relationships.values():
         pair = frozenset((relationship.source, relationship.target))
@@ -100,7 +100,7 @@ def _candidate_paths(
             yield nodes
 
 
-def _path_result(
+def path_result(
     projection: Projection, nodes: list[str], best_ties: dict[frozenset[str], tuple[float, Relationship]]
 ) -> PathResult:
     hops = []

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from graph.errors import NotFoundError
 from graph.model import Dataset, Entity, EntityKind, Evidence, Relationship, Source
+from graph.store.path_query import PathQuery
 
 
 class EntityCounts(BaseModel):
@@ -91,6 +92,15 @@ class GraphStore(Protocol):
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         """Map each normalised name (see ``graph.model.normalise_name``) to the ids of the
         entities whose id, name or an alias has that form. Names that match nothing are absent."""
+        ...
+
+    def shortest_paths(self, source: str, target: str, query: PathQuery) -> list[list[str]]:
+        """Every shortest path between two entity ids (up to ``query.limit``), searched by the
+        store itself: see :mod:`graph.store.path_query` for the meaning of the filters."""
+        ...
+
+    def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
+        """Every relationship between each pair of entity ids, either way round, with evidence."""
         ...
 
     def close(self) -> None: ...

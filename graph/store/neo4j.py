@@ -33,7 +33,7 @@ from graph.model import (
     Source,
     normalise_name,
 )
-from graph.store import cypher
+from graph.store import cypher, neo4j_paths
 from graph.store.base import (
     EntityCounts,
     EntityNames,
@@ -42,6 +42,7 @@ from graph.store.base import (
     check_references,
     coalesce,
 )
+from graph.store.path_query import PathQuery
 
 BATCH_SIZE = 1000
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -162,6 +163,18 @@ class Neo4jStore:
         wanted = sorted(set(ids))
         return {row["id"] for row in self._read(cypher.EXISTING_SOURCE_IDS, ids=wanted)} if wanted else set()
 
+    def shortest_paths(self, source: str, target: str, query: PathQuery) -> list[list[str]]:
+        if source == target or {source, target} & query.exclude:
+            return []
+        statement = neo4j_paths.shortest_paths_statement(query)
+        rows = self._read(statement, **neo4j_paths.shortest_paths_parameters(source, target, query))
+        return sorted(row["ids"] for row in rows)
+
+    def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
+        wanted = sorted({tuple(pair) for pair in pairs})
+        keys = {row["key"] for row in self._read(neo4j_paths.KEYS_BETWEEN, pairs=wanted)} if wanted else set()
+        return [relationship for _, relationship in sorted(self.relationships_by_keys(keys).items())]
+
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)
         names = sorted(set(normalised_names))
@@ -243,6 +256,7 @@ def _write_dataset(tx: neo4j.ManagedTransaction, dataset: Dataset) -> None:
                 raise NotFoundError(
                     f"{len(batch) - written} {rel_kind.value} relationships name a missing entity"
                 )
+            tx.run(neo4j_paths.set_first_reported(rel_kind), keys=[row["key"] for row in batch]).consume()
 
 
 def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
@@ -319,6 +333,7 @@ def _relationship_from_edge(kind: str, source: str, target: str, props: dict[str
         )
     ]
     values.pop("key", None)
+    values.pop("first_reported", None)  # derived for as-of searches, not part of the model
     return Relationship.model_validate(
         {**values, "kind": kind, "source": source, "target": target, "evidence": evidence}
     )

@@ -22,6 +22,7 @@ from typing import Any, Self
 
 from graph.errors import StoreUnavailableError
 from graph.model import Dataset, Entity, Evidence, Relationship, Source, normalise_name
+from graph.store import sqlite_paths
 from graph.store.base import (
     EntityCounts,
     EntityNames,
@@ -30,8 +31,9 @@ from graph.store.base import (
     check_references,
     coalesce,
 )
+from graph.store.path_query import PathQuery
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,6 +63,7 @@ CREATE TABLE IF NOT EXISTS relationships (
     target_id TEXT NOT NULL REFERENCES entities (id),
     since TEXT,
     until TEXT,
+    first_reported TEXT,  -- since, else the earliest date a cited source was published (for as-of)
     status TEXT NOT NULL,
     data TEXT NOT NULL
 );
@@ -96,8 +99,14 @@ def path_from_uri(uri: str) -> str:
 class SqliteStore:
     """A :class:`graph.store.base.GraphStore` in one SQLite file (WAL mode, foreign keys on)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open the store in ``path``; with ``create=False`` a missing file is an error rather than a
+        new empty store (so a mistyped path is not silently read as an empty graph)."""
         self._path = str(path)
+        if not create and self._path != ":memory:" and not Path(self._path).is_file():
+            raise StoreUnavailableError(
+                f"no store at {self._path}: load data into it with `ckg ingest` first, or check --store"
+            )
         try:
             if self._path != ":memory:":
                 Path(self._path).parent.mkdir(parents=True, exist_ok=True)
@@ -199,6 +208,12 @@ class SqliteStore:
                 for e in r.evidence
             ],
         )
+        self._db.executemany(
+            "UPDATE relationships SET first_reported = coalesce(since, ("
+            "SELECT min(s.published) FROM evidence e JOIN sources s ON s.id = e.source_id "
+            "WHERE e.relationship_key = relationships.key)) WHERE key = ?",
+            [(r.key,) for r in relationships],
+        )
 
     def clear(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
@@ -266,6 +281,13 @@ class SqliteStore:
 
     def existing_source_ids(self, ids: Iterable[str]) -> set[str]:
         return self._existing("SELECT id FROM sources WHERE id IN ({})", ids)
+
+    def shortest_paths(self, source: str, target: str, query: PathQuery) -> list[list[str]]:
+        return sqlite_paths.shortest_paths(self._db, source, target, query)
+
+    def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
+        keys = sqlite_paths.keys_between(self._db, pairs)
+        return [relationship for _, relationship in sorted(self.relationships_by_keys(keys).items())]
 
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)

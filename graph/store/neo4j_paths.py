@@ -1,0 +1,56 @@
+"""Shortest paths in Neo4j, in Cypher: the server searches, so the graph never has to fit in
+this process. Same meaning as :mod:`graph.store.sqlite_paths` and the projection's search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import RelationshipKind
+from graph.store.cypher import ENTITY_LABEL
+from graph.store.path_query import PathQuery
+
+
+def shortest_paths_statement(query: PathQuery) -> str:
+    """``allShortestPaths`` with the query's filters. Relationship types come from the model's
+    enum and the length bound from a validated int; every value is a parameter."""
+    types = ":" + "|".join(sorted(kind.value for kind in query.kinds)) if query.kinds else ""
+    return f"""
+MATCH (a:{ENTITY_LABEL} {{id: $source}}), (b:{ENTITY_LABEL} {{id: $target}})
+MATCH p = allShortestPaths((a)-[ties{types}*..{int(query.max_length)}]-(b))
+WHERE all(r IN ties WHERE ($include_ended OR r.status <> 'ended')
+          AND ($as_of IS NULL OR ((r.first_reported IS NULL OR r.first_reported <= $as_of)
+                                  AND (r.until IS NULL OR r.until >= $as_of))))
+  AND none(n IN nodes(p) WHERE n.id IN $exclude)
+RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
+LIMIT $limit
+"""
+
+
+def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dict[str, Any]:
+    return {
+        "source": source,
+        "target": target,
+        "include_ended": query.include_ended,
+        "as_of": query.as_of,
+        "exclude": sorted(query.exclude),
+        "limit": query.limit,
+    }
+
+
+def set_first_reported(kind: RelationshipKind) -> str:
+    """Record when each tie began for as-of searches: its ``since``, else the earliest date a
+    cited source was published (the type lets the per-type key index find each tie)."""
+    return f"""
+UNWIND $keys AS key
+MATCH (:{ENTITY_LABEL})-[r:{kind.value} {{key: key}}]->(:{ENTITY_LABEL})
+OPTIONAL MATCH (s:Source) WHERE s.id IN r.evidence_sources
+WITH r, min(s.published) AS first
+SET r.first_reported = coalesce(r.since, first)
+"""
+
+
+KEYS_BETWEEN = f"""
+UNWIND $pairs AS pair
+MATCH (a:{ENTITY_LABEL} {{id: pair[0]}})-[r]-(b:{ENTITY_LABEL} {{id: pair[1]}})
+RETURN DISTINCT r.key AS key
+"""

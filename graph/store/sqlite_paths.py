@@ -1,0 +1,99 @@
+"""Shortest paths in the embedded store by bidirectional breadth-first search over the indexed
+relationship table: only the rings around the two ends are read, never the whole graph.
+
+Each step expands the smaller frontier by one ring with one query per 500 ids; the search stops
+at the first ring where the two sides meet, and every shortest path is then rebuilt from the
+predecessors both sides kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from graph.store.path_query import PathQuery
+
+_CHUNK = 500
+Parents = dict[str, set[str]]
+
+
+def shortest_paths(db: sqlite3.Connection, source: str, target: str, query: PathQuery) -> list[list[str]]:
+    """Every shortest path between ``source`` and ``target`` (entity ids), up to ``query.limit``,
+    each as the ids along it; [] when there is none within ``query.max_length`` hops."""
+    if source == target or source in query.exclude or target in query.exclude:
+        return []
+    parents: tuple[Parents, Parents] = ({source: set()}, {target: set()})
+    frontiers: tuple[set[str], set[str]] = ({source}, {target})
+    depth = [0, 0]
+    while frontiers[0] and frontiers[1] and depth[0] + depth[1] < query.max_length:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        seen, other = parents[side], parents[1 - side]
+        ring: Parents = {}
+        for node, neighbour in _neighbours(db, frontiers[side], query):
+            if neighbour in seen or neighbour in query.exclude:
+                continue
+            ring.setdefault(neighbour, set()).add(node)
+        seen.update(ring)
+        depth[side] += 1
+        meeting = sorted(node for node in ring if node in other)
+        if meeting:
+            paths = []
+            for node in meeting:
+                for head in _walks(parents[0], node):
+                    for tail in _walks(parents[1], node):
+                        paths.append(head[::-1] + tail[1:])
+                        if len(paths) >= query.limit:
+                            return sorted(paths)
+            return sorted(paths)
+        frontiers = (set(ring), frontiers[1]) if side == 0 else (frontiers[0], set(ring))
+    return []
+
+
+def _walks(parents: Parents, node: str) -> Iterator[list[str]]:
+    """Every walk from ``node`` back to the side's start, ``node`` first."""
+    if not parents[node]:
+        yield [node]
+        return
+    for parent in sorted(parents[node]):
+        for rest in _walks(parents, parent):
+            yield [node, *rest]
+
+
+def _neighbours(db: sqlite3.Connection, nodes: set[str], query: PathQuery) -> Iterator[tuple[str, str]]:
+    conditions, values = _filters(query)
+    ordered = sorted(nodes)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        # fixed text and placeholders only: every value travels as a parameter
+        outgoing = f"SELECT source_id, target_id FROM relationships WHERE source_id IN ({marks}){conditions}"  # noqa: S608
+        incoming = f"SELECT target_id, source_id FROM relationships WHERE target_id IN ({marks}){conditions}"  # noqa: S608
+        sql = f"{outgoing} UNION ALL {incoming}"
+        yield from db.execute(sql, [*chunk, *values, *chunk, *values])
+
+
+def _filters(query: PathQuery) -> tuple[str, list[object]]:
+    """SQL conditions (fixed text with placeholders) and their values."""
+    sql, values = "", []
+    if query.kinds is not None:
+        sql += f" AND kind IN ({','.join('?' * len(query.kinds))})"
+        values += sorted(kind.value for kind in query.kinds)
+    if not query.include_ended:
+        sql += " AND status <> 'ended'"
+    if query.as_of is not None:
+        sql += " AND (first_reported IS NULL OR first_reported <= ?) AND (until IS NULL OR until >= ?)"
+        values += [query.as_of.isoformat(), query.as_of.isoformat()]
+    return sql, values
+
+
+def keys_between(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """Keys of every relationship between each pair, whichever way round it points."""
+    keys: set[str] = set()
+    for a, b in set(pairs):
+        rows = db.execute(
+            "SELECT key FROM relationships WHERE source_id = ? AND target_id = ? "
+            "UNION SELECT key FROM relationships WHERE source_id = ? AND target_id = ?",
+            (a, b, b, a),
+        )
+        keys.update(row[0] for row in rows)
+    return keys
