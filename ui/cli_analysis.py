@@ -111,29 +111,63 @@ def path(
         ),
     ] = "hops",
     as_of: AsOf = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="memory: search a projection of the view (any k, either rank); store: the store searches "
+            "(Cypher on Neo4j; k best of the shortest paths; for graphs too large to project); "
+            f"auto: store past {STORE_ENGINE_THRESHOLD:,} entities and relationships.",
+        ),
+    ] = "auto",
     as_json: JsonOption = False,
 ) -> None:
     """Collaboration paths between two stakeholders, with the evidence for every hop."""
     if rank not in ("hops", "weight"):
         raise typer.BadParameter("use hops or weight", param_hint="--rank")
-    from graph.analysis.paths import find_paths
-
+    if engine not in ("auto", "memory", "store"):
+        raise typer.BadParameter("use auto, memory or store", param_hint="--engine")
     chosen_rank: Rank = "hops" if rank == "hops" else "weight"
     with open_chosen_store() as store:
         ends = resolve_entity(store, source), resolve_entity(store, target)
         excluded = frozenset(resolve_entity(store, name) for name in exclude or [])
-        projection = _projection(store, _view(as_of, via, avoid_ended, excluded))
-    answer = find_paths(projection, *ends, k=k, max_length=max_length, rank=chosen_rank)
+        view = _view(as_of, via, avoid_ended, excluded)
+        if engine == "auto":
+            size = store.stats()
+            large = size.entities.total + size.relationships.total > STORE_ENGINE_THRESHOLD
+            engine = "store" if large and chosen_rank == "hops" else "memory"
+        if engine == "store":
+            from graph.analysis.store_paths import find_paths_in_store
+            from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
+
+            query = PathQuery(
+                kinds=view.relationship_kinds,
+                exclude=view.exclude,
+                include_ended=view.include_ended,
+                as_of=view.as_of,
+                max_length=max_length or DEFAULT_MAX_LENGTH,
+            )
+            answer = find_paths_in_store(store, *ends, query, k=k)
+        else:
+            from graph.analysis.paths import find_paths
+
+            answer = find_paths(_projection(store, view), *ends, k=k, max_length=max_length, rank=chosen_rank)
+        names = {entity.id: entity.name for entity in store.entities_by_ids(ends).values()}
     if as_json:
         print_json(answer.model_dump(mode="json", by_alias=True))
     else:
-        _print_paths(answer, projection)
+        for found in answer.paths:
+            names.update(zip(found.entities, found.names, strict=True))
+        _print_paths(answer, names)
     if not answer.paths:
         raise typer.Exit(1)
 
 
-def _print_paths(answer: PathsAnswer, projection: Projection) -> None:
-    name = {eid: entity.name for eid, entity in projection.entities.items()}
+STORE_ENGINE_THRESHOLD = 200_000
+"""Past this many entities plus relationships, `ckg path` lets the store search by default."""
+
+
+def _print_paths(answer: PathsAnswer, name: dict[str, str]) -> None:
     if not answer.paths:
         _out.print(
             f"[bold]No path[/] from {name.get(answer.source, answer.source)} to "
