@@ -2,18 +2,20 @@
 
 Sections: coverage of clusters and regions (sectors and kinds of member they lack), missing
 bridges between communities, single points of failure, isolated or weakly tied stakeholders,
-and ties resting on thin evidence.
+and ties resting on thin evidence. Each section lists its first ``limit`` findings, most
+important first, and counts the rest; every pass is linear in the size of the graph.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
+from functools import partial
+from itertools import islice
 
-import networkx as nx
-
-from graph.analysis.metrics import communities, simple_graph
+from graph.analysis.cuts import find_cuts
+from graph.analysis.metrics import communities
 from graph.analysis.projection import CLUSTER_TIES, Projection
 from graph.analysis.results import GapItem, GapReport, GapSection
 from graph.model import Entity, EntityKind, Relationship
@@ -31,6 +33,7 @@ ORGANISATION_KINDS = frozenset(
     }
 )
 SECTION_LIMIT = 50
+DETAIL_LIMIT = 200  # ids listed in a finding's details; the reason gives the full count
 RECENT_YEARS = 2
 
 
@@ -45,74 +48,61 @@ def find_gaps(
     every sector named in the view)."""
     today = today or projection.filter.as_of or date.today()
     wanted = sorted(set(sectors) if sectors else {s for e in projection.entities.values() for s in e.sectors})
+    adjacency = projection.adjacency()
+    member_kinds = ", ".join(k.value for k in MEMBER_KINDS)
     sections = [
-        _section(
-            "coverage",
-            "Coverage of clusters and regions",
-            f"Kinds of member ({', '.join(k.value for k in MEMBER_KINDS)}) and sectors "
-            f"({', '.join(wanted) or 'none named'}) each cluster and region lacks.",
-            _coverage(projection, wanted),
-            limit,
-        ),
-        _section(
-            "bridges",
-            "Missing bridges between communities",
-            "Groups of closely tied stakeholders (Louvain communities) with one tie or none between them.",
-            _missing_bridges(projection),
-            limit,
-        ),
-        _section(
-            "single_points_of_failure",
-            "Single points of failure",
-            "Stakeholders and ties whose loss would cut others off from the rest of the network.",
-            _single_points(projection),
-            limit,
-        ),
-        _section(
-            "weak_ties",
-            "Isolated or weakly tied stakeholders",
-            "Organisations with no tie, or only one, in this view.",
-            _weakly_tied(projection),
-            limit,
-        ),
-        _section(
-            "thin_evidence",
-            "Ties resting on thin evidence",
-            f"Ties backed by one source only, or by no source from the last {RECENT_YEARS} years.",
-            _thin_evidence(projection, today),
-            limit,
-        ),
-    ]
-    return GapReport(sections=sections)
+        ("coverage", "Coverage of clusters and regions",
+         f"Kinds of member ({member_kinds}) and sectors ({', '.join(wanted) or 'none named'}) "
+         "each cluster and region lacks.",
+         _coverage(projection, wanted)),
+        ("bridges", "Missing bridges between communities",
+         "Groups of closely tied stakeholders (Leiden communities) with one tie or none between them.",
+         _missing_bridges(projection)),
+        ("single_points_of_failure", "Single points of failure",
+         "Stakeholders and ties whose loss would cut others off from the rest of the network, "
+         "most cut off first.",
+         _single_points(projection, adjacency)),
+        ("weak_ties", "Isolated or weakly tied stakeholders",
+         "Organisations with no tie, or only one, in this view.",
+         _weakly_tied(projection, adjacency)),
+        ("thin_evidence", "Ties resting on thin evidence",
+         f"Ties backed by one source only, or by no source from the last {RECENT_YEARS} years.",
+         _thin_evidence(projection, today)),
+    ]  # fmt: skip
+    return GapReport(sections=[_section(*parts, limit) for parts in sections])
 
 
-def _section(key: str, title: str, explanation: str, items: list[GapItem], limit: int) -> GapSection:
+Finding = Callable[[], GapItem]
+"""A finding made only when listed: past a section's limit findings are counted, not built."""
+
+
+def _section(key: str, title: str, explanation: str, findings: Iterator[Finding], limit: int) -> GapSection:
+    listed = [make() for make in islice(findings, limit)]
     return GapSection(
-        key=key, title=title, explanation=explanation, items=items[:limit], omitted=max(0, len(items) - limit)
+        key=key, title=title, explanation=explanation, items=listed, omitted=sum(1 for _ in findings)
     )
 
 
-def _coverage(projection: Projection, wanted: list[str]) -> list[GapItem]:
+def _coverage(projection: Projection, wanted: list[str]) -> Iterator[Finding]:
     groups: dict[str, list[Entity]] = defaultdict(list)
     labels: dict[str, str] = {}
     for cluster in (e for e in projection.entities.values() if e.kind is EntityKind.CLUSTER):
         labels[cluster.id] = f"cluster {cluster.name}"
-        groups[cluster.id] = [
-            projection.entities[r.source]
-            for r in projection.relationships.values()
-            if r.target == cluster.id and r.kind in CLUSTER_TIES
-        ]
+        groups[cluster.id] = []
+    for rel in projection.relationships.values():
+        if rel.target in labels and rel.kind in CLUSTER_TIES:
+            groups[rel.target].append(projection.entities[rel.source])
     for entity in projection.entities.values():
         if entity.region and entity.kind in ORGANISATION_KINDS:
             key = f"region:{entity.region}"
             labels[key] = f"region {entity.region}"
             groups[key].append(entity)
-    items = []
     for key in sorted(groups):
         members = groups[key]
         kinds = {m.kind for m in members}
         missing_kinds = [k.value for k in MEMBER_KINDS if k not in kinds]
-        missing_sectors = [s for s in wanted if not any(s in m.sectors for m in members)]
+        covered = {s for m in members for s in m.sectors}
+        missing_sectors = [s for s in wanted if s not in covered]
         if not (missing_kinds or missing_sectors):
             continue
         who = f"{len(members)} member{'s' if len(members) != 1 else ''}" if members else "no members recorded"
@@ -121,24 +111,21 @@ def _coverage(projection: Projection, wanted: list[str]) -> list[GapItem]:
             reason += f"; no {', '.join(missing_kinds)}"
         if missing_sectors:
             reason += f"; no one working in {', '.join(missing_sectors)}"
-        items.append(
-            GapItem(
-                subjects=[key.removeprefix("region:")]
-                if not key.startswith("region:")
-                else [m.id for m in members],
-                title=labels[key],
-                reason=reason,
-                details={
-                    "missing_kinds": missing_kinds,
-                    "missing_sectors": missing_sectors,
-                    "members": sorted(m.id for m in members),
-                },
-            )
+        is_region = key.startswith("region:")
+        yield partial(
+            GapItem,
+            subjects=sorted(m.id for m in members)[:DETAIL_LIMIT] if is_region else [key],
+            title=labels[key],
+            reason=reason,
+            details={
+                "missing_kinds": missing_kinds,
+                "missing_sectors": missing_sectors,
+                "members": sorted(m.id for m in members)[:DETAIL_LIMIT],
+            },
         )
-    return items
 
 
-def _missing_bridges(projection: Projection) -> list[GapItem]:
+def _missing_bridges(projection: Projection) -> Iterator[Finding]:
     community = communities(projection)
     members: dict[int, list[str]] = defaultdict(list)
     for node, number in community.items():
@@ -151,83 +138,72 @@ def _missing_bridges(projection: Projection) -> list[GapItem]:
         if a != b:
             between[(a, b)] += 1
             example[(a, b)] = _tie_title(projection, rel)
-    items = []
     for i, a in enumerate(large):
         for b in large[i + 1 :]:
             count = between[(a, b)]
             if count > 1:
                 continue
-            names_a = _names(projection, members[a])
-            names_b = _names(projection, members[b])
             tie = f"only one tie between them ({example[(a, b)]})" if count else "no tie between them"
-            items.append(
-                GapItem(
-                    subjects=sorted(members[a]) + sorted(members[b]),
-                    title=f"community {a} and community {b}",
-                    reason=f"{tie}; community {a} ({len(members[a])}: {names_a}) and community {b} "
-                    f"({len(members[b])}: {names_b})",
-                    details={f"community_{a}": sorted(members[a]), f"community_{b}": sorted(members[b])},
-                )
+            yield partial(
+                GapItem,
+                subjects=sorted(members[a])[:DETAIL_LIMIT] + sorted(members[b])[:DETAIL_LIMIT],
+                title=f"community {a} and community {b}",
+                reason=f"{tie}; community {a} ({len(members[a])}: {_names(projection, members[a])}) and "
+                f"community {b} ({len(members[b])}: {_names(projection, members[b])})",
+                details={
+                    f"community_{a}": sorted(members[a])[:DETAIL_LIMIT],
+                    f"community_{b}": sorted(members[b])[:DETAIL_LIMIT],
+                },
             )
-    return items
 
 
-def _single_points(projection: Projection) -> list[GapItem]:
-    graph = simple_graph(projection)
-    items = []
-    for node in sorted(nx.articulation_points(graph), key=lambda n: (-graph.degree(n), n)):
-        rest = graph.subgraph(n for n in nx.node_connected_component(graph, node) if n != node)
-        pieces = sorted(nx.connected_components(rest), key=len, reverse=True)
-        cut_off = sorted(n for piece in pieces[1:] for n in piece)
-        items.append(
-            GapItem(
-                subjects=[node],
-                title=projection.entities[node].name,
-                reason=f"without {projection.entities[node].name}, {len(cut_off)} stakeholder"
-                f"{'s' if len(cut_off) != 1 else ''} would be cut off from the rest: "
-                f"{_names(projection, cut_off)}",
-                details={"cut_off": cut_off},
-            )
+def _single_points(projection: Projection, adjacency: dict[str, set[str]]) -> Iterator[Finding]:
+    points, bridges = find_cuts(adjacency)
+    for cut in sorted(points, key=lambda c: (-len(c.cut_off), c.at)):
+        [node] = cut.at
+        name = projection.entities[node].name
+        many = "s" if len(cut.cut_off) != 1 else ""
+        yield partial(
+            GapItem,
+            subjects=[node],
+            title=name,
+            reason=f"without {name}, {len(cut.cut_off)} stakeholder{many} would be cut off from the rest: "
+            f"{_names(projection, cut.cut_off)}",
+            details={"cut_off": cut.cut_off[:DETAIL_LIMIT]},
         )
-    for a, b in sorted(tuple(sorted(edge)) for edge in nx.bridges(graph)):
-        if graph.degree(a) == 1 or graph.degree(b) == 1:
+    for cut in sorted(bridges, key=lambda c: (-len(c.cut_off), c.at)):
+        a, b = cut.at
+        if len(adjacency[a]) == 1 or len(adjacency[b]) == 1:
             continue  # a lone partner's only tie is listed under weak ties
-        without = graph.copy()
-        without.remove_edge(a, b)
-        side = min(nx.node_connected_component(without, a), nx.node_connected_component(without, b), key=len)
         ties = ", ".join(sorted(t.kind.value for t in projection.ties(a, b)))
-        items.append(
-            GapItem(
-                subjects=[a, b],
-                title=f"{projection.entities[a].name} - {projection.entities[b].name}",
-                reason=f"the only route between two parts of the network ({ties}); losing it cuts off "
-                f"{len(side)}: {_names(projection, sorted(side))}",
-                details={"cut_off": sorted(side)},
-            )
+        yield partial(
+            GapItem,
+            subjects=[a, b],
+            title=f"{projection.entities[a].name} - {projection.entities[b].name}",
+            reason=f"the only route between two parts of the network ({ties}); losing it cuts off "
+            f"{len(cut.cut_off)}: {_names(projection, cut.cut_off)}",
+            details={"cut_off": cut.cut_off[:DETAIL_LIMIT]},
         )
-    return items
 
 
-def _weakly_tied(projection: Projection) -> list[GapItem]:
-    graph = simple_graph(projection)
-    items = []
-    for node in sorted(graph.nodes, key=lambda n: (graph.degree(n), n)):
+def _weakly_tied(projection: Projection, adjacency: dict[str, set[str]]) -> Iterator[Finding]:
+    for node in sorted(adjacency, key=lambda n: (len(adjacency[n]), n)):
         entity = projection.entities[node]
-        if entity.kind not in ORGANISATION_KINDS or graph.degree(node) > 1:
+        if len(adjacency[node]) > 1:
+            return  # sorted by number of partners: nobody further on is weakly tied
+        if entity.kind not in ORGANISATION_KINDS:
             continue
-        if graph.degree(node) == 0:
+        if not adjacency[node]:
             reason = f"{entity.name} has no tie in this view"
         else:
-            [partner] = list(graph.neighbors(node))
+            [partner] = adjacency[node]
             ties = ", ".join(sorted(t.kind.value for t in projection.ties(node, partner)))
             reason = f"{entity.name} is tied only to {projection.entities[partner].name} ({ties})"
-        items.append(GapItem(subjects=[node], title=entity.name, reason=reason))
-    return items
+        yield partial(GapItem, subjects=[node], title=entity.name, reason=reason)
 
 
-def _thin_evidence(projection: Projection, today: date) -> list[GapItem]:
+def _thin_evidence(projection: Projection, today: date) -> Iterator[Finding]:
     recent = today - timedelta(days=round(365.25 * RECENT_YEARS))
-    items = []
     for key in sorted(projection.relationships):
         rel = projection.relationships[key]
         cited = sorted({e.source for e in rel.evidence})
@@ -238,20 +214,19 @@ def _thin_evidence(projection: Projection, today: date) -> list[GapItem]:
         if dates and max(dates) < recent:
             problems.append(f"newest source from {max(dates).isoformat()}")
         if problems:
-            items.append(
-                GapItem(
-                    subjects=[rel.source, rel.target],
-                    title=_tie_title(projection, rel),
-                    reason="; ".join(problems),
-                    details={"sources": cited, "key": [key]},
-                )
+            yield partial(
+                GapItem,
+                subjects=[rel.source, rel.target],
+                title=_tie_title(projection, rel),
+                reason="; ".join(problems),
+                details={"sources": cited, "key": [key]},
             )
-    return items
 
 
-def _names(projection: Projection, ids: list[str], shown: int = 5) -> str:
-    names = sorted(projection.entities[i].name for i in ids)
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+def _names(projection: Projection, ids: Iterable[str], shown: int = 5) -> str:
+    chosen = sorted(ids)
+    names = sorted(projection.entities[i].name for i in chosen[: shown * 20])
+    more = f" and {len(chosen) - shown} more" if len(chosen) > shown else ""
     return ", ".join(names[:shown]) + more
 
 

@@ -1,60 +1,89 @@
 """Who holds the network together: centralities and communities per stakeholder.
 
-Betweenness is exact up to ``EXACT_BETWEENNESS_LIMIT`` stakeholders and estimated from a
-seeded sample of ``BETWEENNESS_SAMPLES`` sources past it (Brandes' sampling), because exact
-betweenness grows with nodes x edges and takes minutes at 100k stakeholders.
+Computed with igraph (C code) on the projection's simple graph (parallel ties merged: metrics
+count partners, not contracts), because networkx takes minutes where igraph takes seconds at
+100k stakeholders (see docs/BENCHMARKS.md, "Analysis").
+
+- Betweenness and closeness are exact up to ``EXACT_LIMIT`` stakeholders. Past it they are
+  estimated from ``SAMPLES`` pivot stakeholders chosen with a fixed seed: betweenness counts the
+  shortest paths from the pivots and scales by n/pivots (Brandes and Pich's estimator);
+  closeness is the inverse mean distance to the pivots a stakeholder can reach (Eppstein and
+  Wang), scaled by the share of the graph it reaches (the Wasserman-Faust correction, as for
+  exact closeness).
+- PageRank with damping 0.85.
+- Communities by Leiden optimising modularity, seeded, numbered by size (largest first).
 """
 
 from __future__ import annotations
 
-import networkx as nx
+import random
+from dataclasses import dataclass
+
+import igraph as ig
+import numpy as np
 
 from graph.analysis.projection import Projection
 from graph.analysis.results import EntityMetrics, MetricsAnswer
 
-EXACT_BETWEENNESS_LIMIT = 5_000
-BETWEENNESS_SAMPLES = 200
+EXACT_LIMIT = 5_000
+SAMPLES = 200
 SEED = 42
 
 
-def simple_graph(projection: Projection) -> nx.Graph:
-    """The projection with parallel ties merged: centralities count partners, not contracts."""
-    return nx.Graph(projection.graph)
+@dataclass(frozen=True)
+class SimpleGraph:
+    """The projection as an igraph graph: vertex ``i`` is ``ids[i]``."""
+
+    graph: ig.Graph
+    ids: list[str]
 
 
-def communities(projection: Projection) -> dict[str, int]:
-    """Community of each stakeholder (Louvain, seeded so the same graph gives the same answer);
-    communities are numbered by size, largest first, and isolated stakeholders get their own."""
-    graph = simple_graph(projection)
-    if graph.number_of_edges() == 0:
-        groups = [{node} for node in sorted(graph.nodes)]
-    else:
-        groups = nx.community.louvain_communities(graph, seed=SEED)
-    ordered = sorted(groups, key=lambda group: (-len(group), min(group)))
-    return {node: number for number, group in enumerate(ordered) for node in group}
+def simple_graph(projection: Projection) -> SimpleGraph:
+    ids = sorted(projection.graph.nodes)
+    index = {node: number for number, node in enumerate(ids)}
+    edges = {tuple(sorted((index[a], index[b]))) for a, b in projection.graph.edges() if a != b}
+    return SimpleGraph(ig.Graph(n=len(ids), edges=sorted(edges)), ids)
+
+
+def communities(projection: Projection, simple: SimpleGraph | None = None) -> dict[str, int]:
+    """Community of each stakeholder; isolated stakeholders are communities of their own."""
+    simple = simple or simple_graph(projection)
+    if simple.graph.ecount() == 0:
+        return {node: number for number, node in enumerate(simple.ids)}
+    random.seed(SEED)  # igraph draws from Python's random module: seeded, the answer repeats
+    ig.set_random_number_generator(random)
+    clustering = simple.graph.community_leiden(objective_function="modularity", n_iterations=-1)
+    groups = sorted(clustering, key=lambda members: (-len(members), min(members)))
+    return {simple.ids[vertex]: number for number, members in enumerate(groups) for vertex in members}
 
 
 def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
-    graph = simple_graph(projection)
-    n = graph.number_of_nodes()
-    sampled = n > EXACT_BETWEENNESS_LIMIT
-    samples = min(BETWEENNESS_SAMPLES, n) if sampled else None
-    betweenness = nx.betweenness_centrality(graph, k=samples, seed=SEED if sampled else None, normalized=True)
-    closeness = nx.closeness_centrality(graph, wf_improved=True)
-    pagerank = nx.pagerank(graph) if graph.number_of_edges() else {node: 1 / max(n, 1) for node in graph}
-    community = communities(projection)
+    simple = simple_graph(projection)
+    graph, n = simple.graph, simple.graph.vcount()
+    sampled = n > EXACT_LIMIT
+    if sampled:
+        pivots = sorted(random.Random(SEED).sample(range(n), SAMPLES))  # noqa: S311 - sampling, not secrets
+        betweenness = _sampled_betweenness(graph, pivots)
+        closeness = _sampled_closeness(graph, pivots)
+    else:
+        betweenness = graph.betweenness(directed=False)
+        closeness = _exact_closeness(graph)
+    norm = 2 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    pagerank = graph.pagerank(damping=0.85) if n else []
+    community = communities(projection, simple)
+    degrees = graph.degree()
     rows = [
         EntityMetrics(
             id=node,
             name=projection.entities[node].name,
             kind=projection.entities[node].kind.value,
-            degree=graph.degree(node),
-            betweenness=round(betweenness[node], 6),
-            closeness=round(closeness[node], 6),
-            pagerank=round(pagerank[node], 6),
+            degree=degrees[vertex],
+            betweenness=round(betweenness[vertex] * norm, 6),
+            closeness=round(closeness[vertex], 6),
+            pagerank=round(pagerank[vertex], 6),
             community=community[node],
         )
-        for node in sorted(graph.nodes)
+        for vertex, node in enumerate(simple.ids)
     ]
     brokers = [row.id for row in sorted(rows, key=lambda r: (-r.betweenness, r.id)) if row.betweenness > 0][
         :top
@@ -64,5 +93,35 @@ def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
         brokers=brokers,
         communities=len(set(community.values())),
         betweenness_sampled=sampled,
-        betweenness_samples=samples,
+        betweenness_samples=SAMPLES if sampled else None,
     )
+
+
+def _sampled_betweenness(graph: ig.Graph, pivots: list[int]) -> list[float]:
+    partial = graph.betweenness(directed=False, sources=pivots)
+    # from `pivots` sources each pair is counted once, not twice as from every source in an
+    # undirected graph: scale by n / pivots and halve to match the exact (undirected) value
+    scale = graph.vcount() / len(pivots) / 2
+    return [value * scale for value in partial]
+
+
+def _exact_closeness(graph: ig.Graph) -> list[float]:
+    """Wasserman-Faust closeness: (reached / (n - 1)) x (reached / sum of distances)."""
+    n = graph.vcount()
+    raw = graph.closeness(mode="all", normalized=True)
+    sizes = {vertex: len(component) for component in graph.connected_components() for vertex in component}
+    return [0.0 if value != value else value * (sizes[v] - 1) / max(n - 1, 1) for v, value in enumerate(raw)]
+
+
+def _sampled_closeness(graph: ig.Graph, pivots: list[int]) -> list[float]:
+    n = graph.vcount()
+    distances = np.array(graph.distances(source=pivots, mode="all"), dtype=float)
+    usable = np.isfinite(distances) & (distances > 0)
+    reached = usable.sum(axis=0)
+    total = np.where(usable, distances, 0.0).sum(axis=0)
+    sizes = np.zeros(n)
+    for component in graph.connected_components():
+        sizes[component] = len(component)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        closeness = np.where(reached > 0, reached / total * (sizes - 1) / max(n - 1, 1), 0.0)
+    return [float(value) for value in closeness]

@@ -77,6 +77,10 @@ class Projection:
         data = self.graph.get_edge_data(a, b) or {}
         return [self.relationships[key] for key in data]
 
+    def adjacency(self) -> dict[str, set[str]]:
+        """Each stakeholder's partners (parallel ties and self-ties collapsed)."""
+        return {node: set(self.graph.neighbors(node)) - {node} for node in self.graph.nodes}
+
     def neighbours(self, entity_id: str) -> list[str]:
         return sorted(self.graph.neighbors(entity_id)) if entity_id in self.graph else []
 

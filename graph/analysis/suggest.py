@@ -19,10 +19,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-import networkx as nx
-
 from graph.analysis.gaps import ORGANISATION_KINDS
-from graph.analysis.metrics import simple_graph
 from graph.analysis.projection import CLUSTER_TIES, Projection
 from graph.analysis.results import Suggestion, SuggestionsAnswer
 from graph.model import Entity, EntityKind
@@ -31,8 +28,8 @@ from graph.model import Entity, EntityKind
 def suggest_partners(projection: Projection, entity_id: str, top: int = 10) -> SuggestionsAnswer:
     """Ranked partner suggestions for ``entity_id`` (raises KeyError when it is not in the view)."""
     me = projection.entities[entity_id]
-    graph = simple_graph(projection)
-    partners = set(graph.neighbors(entity_id))
+    adjacency = projection.adjacency()
+    partners = adjacency[entity_id]
     clusters = _clusters_of(projection)
     suggestions = []
     for other_id, other in projection.entities.items():
@@ -40,7 +37,7 @@ def suggest_partners(projection: Projection, entity_id: str, top: int = 10) -> S
             continue
         if other.kind is EntityKind.CLUSTER:
             continue
-        suggestion = _score(projection, graph, me, other, clusters)
+        suggestion = _score(projection, adjacency, me, other, clusters)
         if suggestion is not None:
             suggestions.append(suggestion)
     suggestions.sort(key=lambda s: (-s.score, s.name))
@@ -57,14 +54,17 @@ def _clusters_of(projection: Projection) -> dict[str, set[str]]:
 
 
 def _score(
-    projection: Projection, graph: nx.Graph, me: Entity, other: Entity, clusters: dict[str, set[str]]
+    projection: Projection,
+    adjacency: dict[str, set[str]],
+    me: Entity,
+    other: Entity,
+    clusters: dict[str, set[str]],
 ) -> Suggestion | None:
     reasons: list[str] = []
-    shared = (
-        sorted(nx.common_neighbors(graph, me.id, other.id)) if other.id in graph and me.id in graph else []
-    )
-    adamic_adar = sum(1 / math.log(graph.degree(n)) for n in shared if graph.degree(n) > 1)
-    brokers = sorted(shared, key=lambda n: (graph.degree(n), n))
+    shared = sorted(adjacency.get(me.id, set()) & adjacency.get(other.id, set()))
+    degree = {n: len(adjacency[n]) for n in shared}
+    adamic_adar = sum(1 / math.log(degree[n]) for n in shared if degree[n] > 1)
+    brokers = sorted(shared, key=lambda n: (degree[n], n))
     if shared:
         names = ", ".join(projection.entities[n].name for n in brokers[:3])
         reasons.append(f"{len(shared)} shared partner{'s' if len(shared) != 1 else ''}: {names}")

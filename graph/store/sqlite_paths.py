@@ -74,7 +74,8 @@ def _neighbours(db: sqlite3.Connection, nodes: set[str], query: PathQuery) -> It
 
 def _filters(query: PathQuery) -> tuple[str, list[object]]:
     """SQL conditions (fixed text with placeholders) and their values."""
-    sql, values = "", []
+    sql = ""
+    values: list[object] = []
     if query.kinds is not None:
         sql += f" AND kind IN ({','.join('?' * len(query.kinds))})"
         values += sorted(kind.value for kind in query.kinds)

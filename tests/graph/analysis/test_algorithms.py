@@ -1,0 +1,72 @@
+"""Our fast paths against networkx's reference implementations, on random graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.analysis.cuts import find_cuts
+from graph.analysis.metrics import compute_metrics
+from graph.analysis.projection import Projection, build_projection
+from graph.model import Entity, EntityKind, Evidence, Relationship, RelationshipKind
+
+edge_lists = st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), min_size=0, max_size=60)
+
+
+def projection_of(edges: list[tuple[int, int]], nodes: int = 25) -> Projection:
+    entities = [Entity(id=f"n{i:04d}", kind=EntityKind.COMPANY, name=f"N{i}") for i in range(nodes)]
+    relationships = [
+        Relationship(
+            kind=RelationshipKind.PARTNERS_WITH,
+            source=f"n{a:04d}",
+            target=f"n{b:04d}",
+            evidence=[Evidence(source="s", quote="q")],
+        )
+        for a, b in edges
+        if a != b
+    ]
+    return build_projection(entities, relationships, [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(edges=edge_lists)
+def test_cuts_match_networkx(edges: list[tuple[int, int]]) -> None:
+    projection = projection_of(edges)
+    graph = nx.Graph(projection.graph)
+    points, bridges = find_cuts(projection.adjacency())
+    assert {cut.at[0] for cut in points} == set(nx.articulation_points(graph))
+    assert {cut.at for cut in bridges} == {tuple(sorted(edge)) for edge in nx.bridges(graph)}
+    for cut in points:
+        [node] = cut.at
+        rest = graph.subgraph(n for n in nx.node_connected_component(graph, node) if n != node)
+        pieces = sorted((sorted(p) for p in nx.connected_components(rest)), key=len, reverse=True)
+        assert len(cut.cut_off) == sum(len(p) for p in pieces[1:])
+        assert cut.remaining == len(pieces[0])
+
+
+@settings(max_examples=30, deadline=None)
+@given(edges=edge_lists)
+def test_exact_metrics_match_networkx(edges: list[tuple[int, int]]) -> None:
+    projection = projection_of(edges)
+    graph = nx.Graph(projection.graph)
+    rows = {row.id: row for row in compute_metrics(projection).entities}
+    betweenness = nx.betweenness_centrality(graph, normalized=True)
+    closeness = nx.closeness_centrality(graph, wf_improved=True)
+    for node in graph.nodes:
+        assert rows[node].degree == graph.degree(node)
+        assert rows[node].betweenness == pytest.approx(betweenness[node], abs=1e-5)
+        assert rows[node].closeness == pytest.approx(closeness[node], abs=1e-5)
+
+
+def test_sampled_betweenness_finds_the_same_top_brokers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.analysis import metrics
+
+    graph = nx.barabasi_albert_graph(1_500, 3, seed=4)
+    projection = projection_of(list(graph.edges()), nodes=1_500)
+    exact = compute_metrics(projection).brokers[:5]
+    monkeypatch.setattr(metrics, "EXACT_LIMIT", 100)
+    sampled = compute_metrics(projection)
+    assert sampled.betweenness_sampled
+    assert len(set(sampled.brokers[:5]) & set(exact)) >= 4
