@@ -170,7 +170,8 @@ def main() -> None:
         lines.append(f"| `ckg gaps` analysis (igraph communities, one DFS for cuts) | {gaps_time:.2f} |")
         metrics_time = timed(lambda: compute_metrics(projection))
         lines.append(
-            f"| `ckg metrics` analysis (igraph; betweenness and closeness from 200 pivots past 5,000) | {metrics_time:.2f} |"
+            "| `ckg metrics` analysis (igraph; betweenness and closeness from 200 pivots past 5,000) "
+            f"| {metrics_time:.2f} |"
         )
         leiden = timed(lambda: communities_igraph(projection))
         lines.append(f"| communities: igraph Leiden | {leiden:.2f} |")
