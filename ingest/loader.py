@@ -2,47 +2,39 @@
 each valid unit in one transaction. A unit with any problem writes nothing; the others land.
 
 Units are written in dependency order (a file whose relationships use another file's entities
-goes after it); files that depend on each other in a cycle are written together.
+goes after it); files that depend on each other in a cycle are written together. Each unit's
+report says how many rows it read and which records it created, updated or left unchanged
+(see :mod:`ingest.report`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.errors import BadInputError, CkgError, Problem
 from graph.model import Dataset, Relationship
 from graph.store.base import GraphStore
-from ingest.raw import RawDocument
+from ingest.raw import Location, Locations, RawDocument
+from ingest.readers.preflight import check_document, check_files
+from ingest.readers.spreadsheet import SPREADSHEET_SUFFIXES, read_workbook
 from ingest.readers.structured import read_structured
 from ingest.readers.tabular import TABLES, is_csv_folder, read_csv_folder
+from ingest.report import ChangeCounter, IngestReport, UnitResult
 from ingest.resolve import NameResolver
 from ingest.validate import ValidatedDocument, validate
 
 STRUCTURED_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+DATA_SUFFIXES = STRUCTURED_SUFFIXES | SPREADSHEET_SUFFIXES
 Progress = Callable[[str, int, int], None]  # (unit name, units done, units in all)
 
-
-@dataclass
-class UnitResult:
-    name: str
-    problems: list[Problem] = field(default_factory=list)
-    dataset: Dataset | None = None
-    written: bool = False
+__all__ = ["IngestReport", "UnitResult", "discover", "ingest_dataset", "ingest_paths", "read_unit"]
 
 
-@dataclass
-class IngestReport:
-    units: list[UnitResult]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [problem for unit in self.units for problem in unit.problems]
-
-    @property
-    def written(self) -> list[UnitResult]:
-        return [unit for unit in self.units if unit.written]
+def _is_data_file(path: Path) -> bool:
+    # "~$book.xlsx" is the lock file Excel keeps beside an open workbook
+    return path.is_file() and path.suffix.lower() in DATA_SUFFIXES and not path.name.startswith("~$")
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -53,18 +45,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if not path.exists():
             problems.append(Problem(str(path), "", "no such file or folder"))
         elif path.is_file():
-            if path.suffix.lower() in STRUCTURED_SUFFIXES:
+            if path.suffix.lower() in DATA_SUFFIXES:
                 units.append(path)
             elif path.suffix.lower() == ".csv" and path.stem in TABLES:
                 units.append(path.parent)
             else:
                 problems.append(
-                    Problem(str(path), "", "not a data file (want .yaml, .yml, .json, or a CSV table)")
+                    Problem(str(path), "", "not a data file (want .yaml, .yml, .json, .xlsx, or a CSV table)")
                 )
         else:
-            found = [
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in STRUCTURED_SUFFIXES
-            ]
+            found = [p for p in sorted(path.rglob("*")) if _is_data_file(p)]
             folders = [
                 p for p in [path, *sorted(d for d in path.rglob("*") if d.is_dir())] if is_csv_folder(p)
             ]
@@ -75,7 +65,17 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def read_unit(path: Path) -> RawDocument:
-    return read_csv_folder(path) if path.is_dir() else read_structured(path)
+    """Read one unit (a data file, a workbook, or a folder of CSV tables) after the checks of
+    :mod:`ingest.readers.preflight`. Raises BadInputError."""
+    check_files(path)
+    if path.is_dir():
+        raw = read_csv_folder(path)
+    elif path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        raw = read_workbook(path)
+    else:
+        raw = read_structured(path)
+    check_document(raw)
+    return raw
 
 
 def ingest_paths(
@@ -83,17 +83,43 @@ def ingest_paths(
 ) -> IngestReport:
     """Load every unit under ``paths`` into ``store``; see the module docstring for the rules."""
     unit_paths, problems = discover(paths)
-    report = IngestReport(units=[UnitResult(name=p.file, problems=[p]) for p in problems])
-    documents: list[ValidatedDocument] = []
-    for path in unit_paths:
+    failed = [UnitResult(name=p.file, problems=[p]) for p in problems]
+    raws: list[RawDocument] = []
+    for position, path in enumerate(unit_paths):
+        if progress:
+            progress(f"reading {path}", position, len(unit_paths))
         try:
-            documents.append(validate(read_unit(path)))
+            raws.append(read_unit(path))
         except BadInputError as error:
-            report.units.append(UnitResult(name=str(path), problems=error.problems))
+            failed.append(UnitResult(name=str(path), problems=error.problems))
+    return _ingest_raw(store, raws, failed, progress, dry_run=dry_run)
+
+
+def ingest_dataset(
+    store: GraphStore, name: str, data: dict[str, Any], *, dry_run: bool = False
+) -> IngestReport:
+    """Load one document given as plain data (the three lists, as a data file holds them) with
+    the same validation, name resolution and report as a file: how `ckg review` loads what a
+    person accepted. ``name`` is what problems are reported against."""
+    raw = RawDocument(name=name, data=data, locations=Locations(default_file=name))
+    raw.locations.add((), Location(name))
+    return _ingest_raw(store, [raw], [], None, dry_run=dry_run)
+
+
+def _ingest_raw(
+    store: GraphStore,
+    raws: list[RawDocument],
+    failed: list[UnitResult],
+    progress: Progress | None,
+    *,
+    dry_run: bool,
+) -> IngestReport:
+    documents = [validate(raw) for raw in raws]
     results = _resolve(store, documents)
-    report.units += results
-    if not dry_run:
-        _write_in_order(store, [r for r in results if r.dataset is not None], progress)
+    for raw, result in zip(raws, results, strict=True):
+        result.rows = sum(len(raw.data.get(section) or []) for section in TABLES)
+    report = IngestReport(units=failed + results, dry_run=dry_run)
+    _write_in_order(store, [r for r in results if r.dataset is not None], progress, dry_run=dry_run)
     return report
 
 
@@ -115,6 +141,7 @@ def _resolve(store: GraphStore, documents: list[ValidatedDocument]) -> list[Unit
             resolved = _resolve_relationship(doc, index, rel, resolver, known_sources)
             if resolved is not None:
                 resolved_by_doc[-1].append((index, resolved))
+        _check_conflicting_duplicates(doc, resolved_by_doc[-1])
     _check_unwritten_references(store, documents, resolved_by_doc)
     results: list[UnitResult] = []
     for doc, resolved_pairs in zip(documents, resolved_by_doc, strict=True):
@@ -173,13 +200,51 @@ def _check_unwritten_references(
                     )
 
 
+_NOT_COMPARED = frozenset({"evidence", "source", "target"})
+
+
+def _check_conflicting_duplicates(doc: ValidatedDocument, pairs: list[tuple[int, Relationship]]) -> None:
+    """The same relationship twice in one unit must say the same thing: rows that repeat a tie to
+    add evidence are fine, rows that disagree on its amount or status are a mistake to fix,
+    not something to settle silently by taking the last."""
+    first: dict[str, tuple[int, Relationship]] = {}
+    for index, rel in pairs:
+        earlier = first.setdefault(rel.key, (index, rel))
+        if earlier[0] == index:
+            continue
+        fields = [
+            name
+            for name in type(rel).model_fields
+            if name not in _NOT_COMPARED and getattr(rel, name) != getattr(earlier[1], name)
+        ]
+        if fields:
+            where = doc.raw.locations.find(("relationships", earlier[0]))
+            at = f"line {where.line}" if where.line else f"relationships[{earlier[0]}]"
+            old, new = earlier[1], rel
+            differences = ", ".join(
+                f"{name} {_shown(getattr(old, name))} vs {_shown(getattr(new, name))}" for name in fields
+            )
+            doc.problem(
+                ("relationships", index),
+                f"the same relationship as {at} ({rel.kind.value} {rel.source} - {rel.target}) "
+                f"with different values: {differences}",
+            )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(getattr(value, "value", value))
+
+
 def _resolve_relationship(
     doc: ValidatedDocument, index: int, rel: Relationship, resolver: NameResolver, known_sources: set[str]
 ) -> Relationship | None:
     ends: dict[str, str] = {}
+    written = doc.raw.data["relationships"][index]  # as written: the model put symmetric ends in order
     for end in ("source", "target"):
         try:
-            ends[end] = resolver.resolve(getattr(rel, end))
+            ends[end] = resolver.resolve(str(written[end]).strip())
         except CkgError as error:
             doc.problem(("relationships", index, end), str(error))
     for position, evidence in enumerate(rel.evidence):
@@ -196,7 +261,9 @@ def _resolve_relationship(
     return Relationship.model_validate({**rel.model_dump(), **ends})
 
 
-def _write_in_order(store: GraphStore, results: list[UnitResult], progress: Progress | None) -> None:
+def _write_in_order(
+    store: GraphStore, results: list[UnitResult], progress: Progress | None, *, dry_run: bool
+) -> None:
     import networkx as nx  # here, not at the top: it costs half a second of every `ckg` start
 
     definers: dict[str, set[int]] = {}
@@ -216,12 +283,16 @@ def _write_in_order(store: GraphStore, results: list[UnitResult], progress: Prog
             for definer in definers.get(item_id, set()) - {position}:
                 dependencies.add_edge(definer, position)
     groups = nx.condensation(dependencies)
+    counter = ChangeCounter(store)
     done = 0
     for group in nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"])):
         members = [results[i] for i in sorted(groups.nodes[group]["members"])]
-        store.upsert(_merge([m.dataset for m in members if m.dataset is not None]))
         for member in members:
-            member.written = True
+            counter.count(member)
+        if not dry_run:
+            store.upsert(_merge([m.dataset for m in members if m.dataset is not None]))
+        for member in members:
+            member.written = not dry_run
             done += 1
             if progress:
                 progress(member.name, done, len(results))

@@ -58,14 +58,15 @@ def main_options(
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Data files (.yaml, .yml, .json) or folders of them and of CSV tables."),
+        typer.Argument(help="Data files (.yaml, .yml, .json, .xlsx) or folders of them and of CSV tables."),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Validate and resolve only; write nothing.")
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Load data files into the store. A file with any problem writes nothing; every problem is listed."""
+    """Load data files into the store. A file with any problem writes nothing; every problem is listed.
+    The report gives each file's rows read and its records created, updated and unchanged."""
     with open_chosen_store() as store:
         show_progress = not as_json and err.is_terminal
         with Progress(
@@ -94,36 +95,13 @@ def ingest(
 
 
 def _report_json(report: IngestReport, stats: Stats, dry_run: bool) -> dict[str, object]:
-    return {
-        "dry_run": dry_run,
-        "units": [
-            {
-                "name": unit.name,
-                "written": unit.written,
-                "sources": len(unit.dataset.sources) if unit.dataset else 0,
-                "entities": len(unit.dataset.entities) if unit.dataset else 0,
-                "relationships": len(unit.dataset.relationships) if unit.dataset else 0,
-                "problems": [
-                    {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
-                    for p in unit.problems
-                ],
-            }
-            for unit in report.units
-        ],
-        "problems": len(report.problems),
-        "stats": stats.model_dump(),
-    }
+    return {**report.as_json(), "dry_run": dry_run, "stats": stats.model_dump()}
 
 
 def _print_report(report: IngestReport, stats: Stats, dry_run: bool) -> None:
     for unit in report.units:
         if unit.dataset is not None:
-            verb = "checked" if dry_run else ("loaded" if unit.written else "not written")
-            data = unit.dataset
-            out.print(
-                f"{verb} {unit.name}: {len(data.entities)} entities, "
-                f"{len(data.relationships)} relationships, {len(data.sources)} sources"
-            )
+            out.print(unit.summary(dry_run), markup=False, highlight=False)
     if report.problems:
         err.print(f"[red]{len(report.problems)} problem(s); files with problems were not written:[/]")
         for problem in report.problems:

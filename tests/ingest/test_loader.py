@@ -156,6 +156,6 @@ def test_discover_reports_missing_and_unsupported_paths(tmp_path: Path) -> None:
     assert units == []
     assert [p.message for p in problems] == [
         "no such file or folder",
-        "not a data file (want .yaml, .yml, .json, or a CSV table)",
+        "not a data file (want .yaml, .yml, .json, .xlsx, or a CSV table)",
         "holds no data files",
     ]
