@@ -152,9 +152,13 @@ def coalesce(dataset: Dataset) -> Dataset:
     entities = {item.id: item for item in dataset.entities}
     relationships: dict[str, Relationship] = {}
     for rel in dataset.relationships:
-        earlier = relationships.get(rel.key)
+        key = rel.key
+        earlier = relationships.get(key)
+        if earlier is None and len({(e.source, e.anchor) for e in rel.evidence}) == len(rel.evidence):
+            relationships[key] = rel  # the common case: nothing to merge, nothing to copy
+            continue
         evidence = merge_evidence(earlier.evidence if earlier else [], rel.evidence)
-        relationships[rel.key] = rel.model_copy(update={"evidence": evidence})
+        relationships[key] = rel.model_copy(update={"evidence": evidence})
     return Dataset(
         sources=list(sources.values()),
         entities=list(entities.values()),

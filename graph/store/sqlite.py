@@ -178,23 +178,26 @@ class SqliteStore:
         )
 
     def _write_relationships(self, relationships: Sequence[Relationship]) -> None:
+        keys = [r.key for r in relationships]
         self._db.executemany(
-            "INSERT INTO relationships (key, kind, source_id, target_id, since, until, status, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO relationships (key, kind, source_id, target_id, since, until, status, data, "
+            "first_reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET until = excluded.until, status = excluded.status, "
             "data = excluded.data",
             [
                 (
-                    r.key,
+                    key,
                     r.kind.value,
                     r.source,
                     r.target,
-                    r.since.isoformat() if r.since else None,
+                    since,
                     r.until.isoformat() if r.until else None,
                     r.status.value,
                     r.model_dump_json(exclude={"evidence"}),
+                    since,
                 )
-                for r in relationships
+                for key, r in zip(keys, relationships, strict=True)
+                for since in [r.since.isoformat() if r.since else None]
             ],
         )
         self._db.executemany(
@@ -203,16 +206,17 @@ class SqliteStore:
             "ON CONFLICT (relationship_key, source_id, anchor) DO UPDATE SET quote = excluded.quote, "
             "locator = excluded.locator, extracted_by = excluded.extracted_by",
             [
-                (r.key, e.source, e.quote, e.locator, e.extracted_by, e.anchor)
-                for r in relationships
+                (key, e.source, e.quote, e.locator, e.extracted_by, e.anchor)
+                for key, r in zip(keys, relationships, strict=True)
                 for e in r.evidence
             ],
         )
+        # an undated tie began when a source first reported it: known once its evidence is in
         self._db.executemany(
-            "UPDATE relationships SET first_reported = coalesce(since, ("
-            "SELECT min(s.published) FROM evidence e JOIN sources s ON s.id = e.source_id "
-            "WHERE e.relationship_key = relationships.key)) WHERE key = ?",
-            [(r.key,) for r in relationships],
+            "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
+            "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
+            "WHERE key = ?",
+            [(key,) for key, r in zip(keys, relationships, strict=True) if r.since is None],
         )
 
     def clear(self) -> None:
