@@ -28,6 +28,7 @@ class NameResolver:
         self._ids: set[str] = set()
         self._names: dict[str, set[str]] = defaultdict(set)
         self._display: dict[str, str] = {}
+        self._store_names: dict[str, set[str]] | None = None
         for entity in entities:
             self._ids.add(entity.id)
             self._display[entity.id] = f"{entity.name} ({entity.kind.value})"
@@ -53,8 +54,23 @@ class NameResolver:
         if ids:
             listed = ", ".join(f"{i} = {self._display.get(i, i)}" for i in sorted(ids))
             raise AmbiguousError(f"{name!r} names {len(ids)} entities: {listed}; use the id")
-        close = difflib.get_close_matches(normalise_name(name), list(self._names), n=5, cutoff=0.6)
-        suggested = dict.fromkeys(i for match in close for i in sorted(self._names[match]))
+        candidates = self._suggestion_index()
+        close = difflib.get_close_matches(normalise_name(name), list(candidates), n=5, cutoff=0.6)
+        suggested = dict.fromkeys(i for match in close for i in sorted(candidates[match]))
         listed = ", ".join(f"{i} = {self._display.get(i, i)}" for i in list(suggested)[:3])
         hint = f"; did you mean {listed}?" if listed else ""
         raise NotFoundError(f"no entity is called {name!r}{hint}")
+
+    def _suggestion_index(self) -> dict[str, set[str]]:
+        """Every name the files and the store know, read from the store once and only when a
+        name fails, so "did you mean" also offers entities loaded earlier."""
+        if self._store_names is None:
+            self._store_names = defaultdict(set)
+            for entry in self._store.entity_names():
+                self._display.setdefault(entry.id, f"{entry.names[0]} ({entry.kind.value})")
+                for known in (entry.id, *entry.names):
+                    self._store_names[normalise_name(known)].add(entry.id)
+        merged = defaultdict(set, {name: set(ids) for name, ids in self._store_names.items()})
+        for name, ids in self._names.items():
+            merged[name] |= ids
+        return merged

@@ -7,6 +7,7 @@ bad input or a failed check, 2 on wrong usage. The store comes from ``--store`` 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph.errors import CkgError
+from graph.errors import CkgError, UsageError
 from graph.schema import dataset_json_schema
 from graph.store import STORE_ENV, Stats
 from ingest.loader import IngestReport, ingest_paths
@@ -67,7 +68,7 @@ def ingest(
 ) -> None:
     """Load data files into the store. A file with any problem writes nothing; every problem is listed.
     The report gives each file's rows read and its records created, updated and unchanged."""
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         show_progress = not as_json and err.is_terminal
         with Progress(
             TextColumn("[bold]ingest[/]"),
@@ -169,9 +170,12 @@ def schema(
     text = json.dumps(dataset_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror}")
+    err.print(f"wrote {output}")
 
 
 @app.command()
@@ -208,8 +212,11 @@ for command_module in (cli_articles, cli_analysis, cli_export):
 
 def main() -> None:
     """Entry point of the ``ckg`` script: our errors become messages and exit codes here only."""
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # we report store failures ourselves, once
     try:
         app()
+    except UsageError as error:
+        fail(str(error), code=2)
     except CkgError as error:
         fail(str(error))
     except KeyboardInterrupt:

@@ -85,7 +85,7 @@ def test_bad_input_exits_1_with_every_problem_on_stderr(tmp_path: Path) -> None:
 
 def test_errors_and_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     unknown = ckg("--store", "foo://x", "stats")
-    assert (unknown.returncode, unknown.stdout) == (1, "")
+    assert (unknown.returncode, unknown.stdout) == (2, "")
     assert "unknown store 'foo://x'" in unknown.stderr
     assert ckg("stats", "--no-such-option").returncode == 2
     refused = ckg("--store", f"sqlite:///{tmp_path}/x.db", "clear", stdin="")
