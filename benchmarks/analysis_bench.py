@@ -39,7 +39,6 @@ from graph.store.sqlite import SqliteStore
 from graph.synthetic import generate
 
 TODAY = date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -190,21 +189,11 @@ def main() -> None:
     )
     print(section)
     if args.write:
+        from benchmarks_docs import write_section
+
         write_section(section, f"## Analysis ({args.entities:,} entities)")
 
 
-def write_section(section: str, heading: str) -> None:
-    """Replace (or append) one section of docs/BENCHMARKS.md, leaving the others as they are."""
-    path = ROOT / "docs" / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    start = text.find(heading)
-    if start == -1:
-        text = text.rstrip() + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(heading))
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
-    path.write_text(text, encoding="utf-8")
-
-
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
     main()

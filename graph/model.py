@@ -276,9 +276,10 @@ class Relationship(_Model):
 
 def relationship_key(kind: RelationshipKind, source: str, target: str, since: date | None) -> str:
     """The identity of a relationship as one string, the same in every store."""
-    if kind.symmetric and target < source:
+    if target < source and kind in SYMMETRIC_KINDS:
         source, target = target, source
-    return "|".join((kind.value, source, target, since.isoformat() if since else ""))
+    # a StrEnum member is its value: joining it directly skips the enum's slow attribute lookup
+    return "|".join((kind, source, target, since.isoformat() if since else ""))
 
 
 class Dataset(_Model):

@@ -7,7 +7,8 @@ for the most precise position it has.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 Path_ = tuple[str | int, ...]
@@ -22,10 +23,16 @@ class Location:
 
 @dataclass
 class Locations:
-    """Positions of the parts of a document, by path, e.g. ``("relationships", 3, "kind")``."""
+    """Positions of the parts of a document, by path, e.g. ``("relationships", 3, "kind")``.
+
+    ``field_label``, when given, names a field the way the format does (a CSV column for
+    ``("relationships", 3, "evidence", 0, "source")``, say), so a reader of rows need only record
+    each row's position rather than one per cell.
+    """
 
     default_file: str
     by_path: dict[Path_, Location] = field(default_factory=dict)
+    field_label: Callable[[Path_], str | None] | None = None
 
     def add(self, path: Path_, location: Location) -> None:
         self.by_path[path] = location
@@ -35,7 +42,8 @@ class Locations:
         for end in range(len(path), -1, -1):
             found = self.by_path.get(path[:end])
             if found is not None:
-                return found
+                label = self.field_label(path) if self.field_label and len(path) > 2 else None
+                return replace(found, field=label) if label else found
         return Location(self.default_file)
 
 

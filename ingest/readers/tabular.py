@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import BadInputError, Problem
-from ingest.raw import Location, Locations, RawDocument
+from ingest.raw import Location, Locations, Path_, RawDocument
 
 TABLES = ("sources", "entities", "relationships")
 LIST_COLUMNS = frozenset({"aliases", "sectors"})
@@ -63,7 +63,7 @@ def rows_to_document(name: str, tables: dict[str, tuple[str, Iterable[Row]]]) ->
     ``tables`` maps a table name to (the file or sheet users know it by, its rows).
     """
     data: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
-    locations = Locations(default_file=name)
+    locations = Locations(default_file=name, field_label=column_of)
     for table, (file_name, rows) in tables.items():
         for line, cells in rows:
             values = {column.strip(): (cell or "").strip() for column, cell in cells.items()}
@@ -72,16 +72,18 @@ def rows_to_document(name: str, tables: dict[str, tuple[str, Iterable[Row]]]) ->
             index = len(data[table])
             record = _record(table, values)
             data[table].append(record)
-            base = (table, index)
-            locations.add(base, Location(file_name, line))
-            for column in values:
-                path = base + (
-                    ("evidence", 0, EVIDENCE_COLUMNS[column]) if column in EVIDENCE_COLUMNS else (column,)
-                )
-                locations.add(path, Location(file_name, line, column))
-            if table == "relationships":
-                locations.add((*base, "evidence"), Location(file_name, line, "evidence_source"))
+            locations.add((table, index), Location(file_name, line))
     return RawDocument(name=name, data=data, locations=locations)
+
+
+def column_of(path: Path_) -> str | None:
+    """The column a field of a row comes from: ``("relationships", 3, "evidence", 0, "source")``
+    is the column ``evidence_source``; ``("entities", 1, "kind")`` is ``kind``."""
+    field_path = path[2:]
+    if field_path[:1] == ("evidence",):
+        inner = field_path[2] if len(field_path) > 2 else "source"
+        return next((column for column, name in EVIDENCE_COLUMNS.items() if name == inner), "evidence_source")
+    return str(field_path[0]) if field_path else None
 
 
 def _record(table: str, values: dict[str, str]) -> dict[str, Any]:
