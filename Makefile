@@ -8,15 +8,16 @@ STORE ?= sqlite:///ckg.db
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint format setup clean
+.PHONY: run test lint format setup browser clean
 
 ## run: install, load the seed data into the embedded store, open the app
 run: setup
 	.venv/bin/ckg --store $(STORE) ingest data/seed
 	.venv/bin/ckg --store $(STORE) ui --host $(HOST) --port $(PORT)
 
-## test: install, then run the whole suite (a real Neo4j is started for the Neo4j cases)
-test: setup
+## test: install, then run the whole suite (a real Neo4j is started for the Neo4j cases, and
+## the app's end-to-end test drives Debian's headless Chromium)
+test: setup browser
 	.venv/bin/pytest
 
 ## lint: ruff and mypy, as CI runs them
@@ -30,6 +31,12 @@ format: setup
 	.venv/bin/ruff check --fix .
 
 setup: .venv/.synced
+
+## browser: Debian's Chromium for the end-to-end test (apt, as root or through sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv>=0.9' \
