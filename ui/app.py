@@ -1,5 +1,5 @@
 """The Streamlit app: `ckg ui` runs this file. It only wires pages together; each page is a
-module under ui/pages/ that reads the store through ui.session."""
+module under ui/views/ that reads the store through ui.session, and the sidebar is shared."""
 
 from __future__ import annotations
 
@@ -7,10 +7,20 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).parent / "pages"
+from ui.components.sidebar import render_sidebar
+
+VIEWS = Path(__file__).parent / "views"
+"""The pages. Not `pages/`: Streamlit treats a folder of that name beside the main script as a
+legacy multipage app, and its reruns then skip this file (and the sidebar) altogether."""
 
 st.set_page_config(page_title="consortium-kg", page_icon=":material/hub:", layout="wide")
 navigation = st.navigation(
-    [st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True)]
+    [
+        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page(VIEWS / "network.py", title="Network", icon=":material/hub:"),
+        st.Page(VIEWS / "paths.py", title="Paths", icon=":material/route:"),
+        st.Page(VIEWS / "profile.py", title="Stakeholder profile", icon=":material/badge:"),
+    ]
 )
+render_sidebar()
 navigation.run()

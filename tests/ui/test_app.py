@@ -1,44 +1,62 @@
-"""The Streamlit app through Streamlit's own test harness, on both stores."""
+"""The app's shell and its Overview and Profile pages, through Streamlit's test harness, on both
+stores: the sidebar's counts and search, the overview's counts, newest ties and data health, and
+a stakeholder's profile with its ties, evidence and suggestions."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from graph.store.base import GraphStore
-from ingest.loader import ingest_paths
-
-APP = Path(__file__).parents[2] / "ui" / "app.py"
+from tests.ui.conftest import OpenPage, open_page
 
 
-def run_app(store_uri: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("CKG_STORE", store_uri)
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def test_overview_shows_counts_and_stakeholders(
-    store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ingest_paths(store, [seed_dir])
-    app = run_app(store_uri, monkeypatch)
+def test_overview_shows_counts_newest_ties_health_and_stakeholders(seeded: OpenPage) -> None:
+    app = seeded()
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics == {"Entities": "19", "Relationships": "29", "Sources": "1", "Without evidence": "0"}
+    assert {k: metrics[k] for k in ("Entities", "Relationships", "Sources", "Without evidence")} == {
+        "Entities": "19",
+        "Relationships": "29",
+        "Sources": "1",
+        "Without evidence": "0",
+    }
+    assert metrics["Resting on one source"] == "29"  # the seed rests on one article
     kinds = app.dataframe[0].value
     assert dict(zip(kinds["kind"], kinds["count"], strict=True))["Cluster"] == 5
-    stakeholders = app.dataframe[2].value
+    newest = app.dataframe[2].value
+    assert len(newest) == 10
+    assert set(newest["sources"]) == {
+        "South Korea: Outlines Long-Term Strategy to Lead Global Quantum Chip Production"
+    }
+    stakeholders = app.dataframe[3].value
     assert len(stakeholders) == 19
 
-    app.text_input[0].input("삼성").run()
-    assert list(app.dataframe[2].value["id"]) == ["samsung-electronics"]
+    app.main.text_input[0].input("삼성").run()
+    assert list(app.dataframe[3].value["id"]) == ["samsung-electronics"]
+
+
+def test_sidebar_shows_store_counts_and_finds_korean_names(seeded: OpenPage) -> None:
+    app = seeded()
+    sidebar = app.sidebar
+    assert "19** stakeholders" in sidebar.markdown[0].value
+    app.text_input(key="sidebar_search").input("아이온큐").run()
+    links = app.sidebar.get("page_link")
+    assert [link.proto.label for link in links] == ["IonQ · Company"]
+    assert "entity=ionq" in links[0].proto.page or links[0].proto.query_string == "entity=ionq"
+
+
+def test_profile_lists_ties_by_kind_with_evidence_and_suggestions(seeded: OpenPage) -> None:
+    app = seeded("views/profile.py", entity="lg-electronics")
+    assert app.header[0].value == "LG Electronics"
+    expanders = [expander.label for expander in app.expander]
+    assert any(label.startswith("MEMBER_OF") for label in expanders)
+    quotes = " ".join(block.value for block in app.markdown)
+    assert "consultative body" in quotes  # the quoted evidence of its membership
+    assert app.query_params["entity"] == "lg-electronics"
+    assert any(metric.label == "Ties to others" for metric in app.metric)
 
 
 def test_an_empty_store_says_how_to_load_data(
     store: GraphStore, store_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = run_app(store_uri, monkeypatch)
+    app = open_page(store_uri, monkeypatch)
     assert "ckg ingest data/seed" in app.info[0].value

@@ -1,0 +1,84 @@
+"""The view filters a page offers (kinds, ties, sectors, cluster, status, as-of), bound to the URL.
+
+Each page passes its own ``prefix`` so that two pages' widgets never share a key; the URL
+parameter names are the same everywhere (``kinds``, ``ties``, ``sectors``, ``cluster``,
+``status``, ``as_of``), so a filter carried in a link means the same on every page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from graph.analysis.projection import GraphFilter, Projection
+from graph.model import EntityKind, RelationshipKind, RelationshipStatus
+from ui.components.state import UrlValue, decode_list, seed
+
+
+def _members(enum: type[EntityKind] | type[RelationshipKind] | type[RelationshipStatus]):  # type: ignore[no-untyped-def]
+    return lambda text: [enum(item).value for item in decode_list(text)]
+
+
+def view_filter(
+    graph: Projection, prefix: str, *, expanded: bool = False
+) -> tuple[GraphFilter, dict[str, UrlValue]]:
+    """Filter widgets in an expander; returns the chosen filter and its URL parameters."""
+    sectors = sorted({sector for entity in graph.entities.values() for sector in entity.sectors})
+    clusters = sorted(
+        (eid for eid, entity in graph.entities.items() if entity.kind is EntityKind.CLUSTER),
+        key=lambda eid: graph.entities[eid].name,
+    )
+    seed(f"{prefix}_kinds", "kinds", _members(EntityKind), list[str]())
+    seed(f"{prefix}_ties", "ties", _members(RelationshipKind), list[str]())
+    seed(f"{prefix}_sectors", "sectors", lambda t: [s for s in decode_list(t) if s in sectors], list[str]())
+    seed(f"{prefix}_cluster", "cluster", lambda t: t if t in clusters else None, None)
+    seed(f"{prefix}_status", "status", _members(RelationshipStatus), list[str]())
+    seed(f"{prefix}_as_of", "as_of", date.fromisoformat, None)
+    active = any(
+        st.session_state[f"{prefix}_{name}"]
+        for name in ("kinds", "ties", "sectors", "cluster", "status", "as_of")
+    )
+    with st.expander(
+        "Filters" + (" (active)" if active else ""), expanded=expanded or active, icon=":material/filter_alt:"
+    ):
+        left, middle, right = st.columns(3)
+        kinds = left.multiselect(
+            "Kinds of stakeholder", [k.value for k in EntityKind], key=f"{prefix}_kinds", placeholder="all"
+        )
+        ties = middle.multiselect(
+            "Kinds of tie", [k.value for k in RelationshipKind], key=f"{prefix}_ties", placeholder="all"
+        )
+        statuses = right.multiselect(
+            "Status of ties", [s.value for s in RelationshipStatus], key=f"{prefix}_status", placeholder="all"
+        )
+        chosen_sectors = left.multiselect("Sectors", sectors, key=f"{prefix}_sectors", placeholder="all")
+        cluster = middle.selectbox(
+            "Cluster",
+            clusters,
+            key=f"{prefix}_cluster",
+            index=None,
+            placeholder="any",
+            format_func=lambda eid: graph.entities[eid].name,
+            help="Only the cluster and its members (MEMBER_OF, PART_OF or LOCATED_IN it).",
+        )
+        as_of = right.date_input(
+            "As of", key=f"{prefix}_as_of", value=None, help="The graph as it stood on this date."
+        )
+    view = GraphFilter(
+        entity_kinds=frozenset(EntityKind(k) for k in kinds) or None,
+        relationship_kinds=frozenset(RelationshipKind(k) for k in ties) or None,
+        statuses=frozenset(RelationshipStatus(s) for s in statuses) or None,
+        sectors=frozenset(chosen_sectors) or None,
+        cluster=cluster,
+        as_of=as_of if isinstance(as_of, date) else None,
+    )
+    url: dict[str, UrlValue] = {
+        "kinds": kinds,
+        "ties": ties,
+        "status": statuses,
+        "sectors": chosen_sectors,
+        "cluster": cluster,
+        "as_of": view.as_of,
+    }
+    return view, url

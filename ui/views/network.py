@@ -1,0 +1,152 @@
+"""Network: an interactive drawing of a chosen view. Filter it, centre it on one stakeholder,
+colour it by kind or community, size it by a measure, find a stakeholder; click a node to see
+it, double-click (or its expand button) to bring in its neighbours. Every choice is in the URL."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import streamlit as st
+
+from graph.analysis.neighbours import neighbourhood
+from graph.errors import CkgError
+from ui.components.downloads import download_buttons, restrict
+from ui.components.evidence import escape
+from ui.components.filters import view_filter
+from ui.components.graph_view import ColourBy, choose, draw, elements, left_out_message, legend
+from ui.components.links import PATHS, PROFILE, link
+from ui.components.state import decode_list, seed, write_url
+from ui.session import betweenness, full_graph, metrics, projection, store_uri
+
+SIZES = {"degree": "Number of ties", "pagerank": "PageRank", "betweenness": "Betweenness"}
+
+st.title("Network")
+try:
+    whole = full_graph()
+except CkgError as error:
+    st.error(f"The store cannot be read: {error}")
+    st.stop()
+if not whole.entities:
+    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
+    st.stop()
+
+view, url = view_filter(whole, "net")
+shown = projection(view)
+names = {eid: entity.name for eid, entity in shown.entities.items()}
+ids = sorted(shown.entities, key=lambda eid: names[eid].casefold())
+
+seed("net_around", "around", lambda t: t if t in shown.entities else None, None)
+seed("net_depth", "depth", int, 1)
+seed("net_colour", "colour", lambda t: t if t in ("kind", "community") else "kind", "kind")
+seed("net_size", "size", lambda t: t if t in SIZES else "degree", "degree")
+seed("net_find", "find", lambda t: t if t in shown.entities else None, None)
+seed("net_focus", "focus", lambda t: t if t in shown.entities else None, None)
+seed("net_expanded", "expand", lambda t: [i for i in decode_list(t) if i in shown.entities], list[str]())
+for key in ("net_around", "net_find", "net_focus"):
+    if st.session_state[key] not in shown.entities:  # filtered out since it was chosen
+        st.session_state[key] = None
+
+controls = st.columns([3, 1, 2, 2, 3])
+around = controls[0].selectbox(
+    "Centre on",
+    ids,
+    key="net_around",
+    index=None,
+    placeholder="the whole view",
+    format_func=names.__getitem__,
+    help="Draw only this stakeholder and those within the chosen depth.",
+)
+depth = controls[1].number_input("Depth", min_value=1, max_value=4, key="net_depth", disabled=around is None)
+colour_by = cast(ColourBy, controls[2].selectbox("Colour by", ["kind", "community"], key="net_colour"))
+size_by = controls[3].selectbox("Size by", list(SIZES), key="net_size", format_func=SIZES.__getitem__)
+found = controls[4].selectbox(
+    "Find and highlight",
+    ids,
+    key="net_find",
+    index=None,
+    placeholder="a stakeholder",
+    format_func=names.__getitem__,
+)
+
+measures = metrics(view)
+rank: dict[str, float] = {node: float(value) for node, value in measures.degree.items()}
+weight = {"degree": rank, "pagerank": measures.pagerank}.get(size_by) or betweenness(view)
+candidates: set[str] | None = None
+if around is not None:
+    candidates = {around, *(n.id for n in neighbourhood(shown, around, int(depth)).neighbours)}
+expanded: list[str] = st.session_state["net_expanded"]
+if expanded:
+    candidates = (candidates if candidates is not None else set(shown.entities)) | set(expanded)
+    for node in expanded:
+        candidates |= set(shown.neighbours(node))
+focus: str | None = st.session_state["net_focus"]
+keep = [node for node in (found, focus, around, *expanded) if node]
+drawing = choose(shown, rank=rank, candidates=candidates, keep=keep)
+message = left_out_message(drawing)
+if message:
+    st.warning(message, icon=":material/filter_alt:")
+
+graph_elements = elements(
+    shown,
+    drawing,
+    colour_by=colour_by,
+    community=measures.community,
+    weight=weight,
+    highlight_nodes=[found] if found else [],
+)
+clicked = draw(graph_elements, key="net_graph")
+if clicked:
+    action, node = clicked
+    if node in shown.entities:
+        st.session_state["net_focus"] = node
+        if action == "expand" and node not in expanded:
+            st.session_state["net_expanded"] = [*expanded, node]
+        st.rerun()
+st.caption(
+    f"{len(drawing.nodes):,} stakeholders and {len(drawing.edges):,} ties drawn "
+    f"(of {len(shown.entities):,} and {len(shown.relationships):,} in this view). "
+    "Click a stakeholder to see it; double-click to bring in its neighbours."
+)
+legend(colour_by, (measures.community.get(node, 0) for node in drawing.nodes))
+
+if focus:
+    entity = shown.entities[focus]
+    with st.container(border=True):
+        st.markdown(
+            f"**{escape(entity.name)}** · {entity.kind.value} · {shown.graph.degree(focus)} ties in this view"
+        )
+        if entity.description:
+            st.caption(entity.description)
+        cells = st.columns(4)
+        with cells[0]:
+            link(PROFILE, "Open profile", ":material/badge:", entity=focus)
+        with cells[1]:
+            link(PATHS, "Find paths from here", ":material/route:", source=focus)
+        if cells[2].button(
+            "Bring in its neighbours",
+            key="net_expand_focus",
+            icon=":material/open_in_full:",
+            disabled=focus in expanded,
+        ):
+            st.session_state["net_expanded"] = [*expanded, focus]
+            st.rerun()
+        if expanded and cells[3].button("Collapse all", icon=":material/close_fullscreen:"):
+            st.session_state["net_expanded"] = []
+            st.rerun()
+
+write_url(
+    {
+        **url,
+        "around": around,
+        "depth": int(depth) if around and depth != 1 else None,
+        "colour": colour_by if colour_by != "kind" else None,
+        "size": size_by if size_by != "degree" else None,
+        "find": found,
+        "focus": focus,
+        "expand": expanded,
+    }
+)
+st.subheader("Download this view")
+download_buttons(
+    restrict(shown, drawing.nodes, drawing.edges), key="net_dl", stem="network", store_uri=store_uri()
+)

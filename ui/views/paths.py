@@ -1,0 +1,176 @@
+"""Paths: how one stakeholder could reach another. The ``k`` best paths, drawn highlighted and
+listed hop by hop, each hop with its relationship, dates and quoted evidence, as ``ckg path``
+prints them. Options and ends are in the URL, so a found path can be sent as a link."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, cast
+
+import streamlit as st
+
+from graph.analysis.paths import find_paths
+from graph.analysis.projection import GraphFilter
+from graph.analysis.results import Hop
+from graph.errors import CkgError
+from graph.model import RelationshipKind, relationship_key
+from ui.components.downloads import download_buttons, restrict
+from ui.components.evidence import escape, show_evidence
+from ui.components.graph_view import choose, draw, elements
+from ui.components.links import PROFILE, link
+from ui.components.state import decode_list, seed, write_url
+from ui.session import full_graph, metrics, projection, store_uri
+
+st.title("Paths")
+st.caption("How could one stakeholder reach another? Every hop shows the tie and the source that states it.")
+try:
+    whole = full_graph()
+except CkgError as error:
+    st.error(f"The store cannot be read: {error}")
+    st.stop()
+if len(whole.entities) < 2:
+    st.info("Load data with `ckg ingest data/seed` first: a path needs two stakeholders.")
+    st.stop()
+
+names = {eid: entity.name for eid, entity in whole.entities.items()}
+ids = sorted(whole.entities, key=lambda eid: names[eid].casefold())
+
+
+def _entity(text: str) -> str | None:
+    return text if text in whole.entities else None
+
+
+seed("path_source", "source", _entity, None)
+seed("path_target", "target", _entity, None)
+seed("path_k", "k", int, 3)
+seed("path_via", "via", lambda t: [RelationshipKind(k).value for k in decode_list(t)], list[str]())
+seed("path_exclude", "exclude", lambda t: [i for i in decode_list(t) if i in whole.entities], list[str]())
+seed("path_avoid_ended", "avoid_ended", lambda t: t == "1", False)
+seed("path_max", "max", int, 0)
+seed("path_rank", "rank", lambda t: t if t in ("hops", "weight") else "hops", "hops")
+seed("path_as_of", "as_of", date.fromisoformat, None)
+
+ends = st.columns(2)
+source = ends[0].selectbox(
+    "From", ids, key="path_source", index=None, placeholder="a stakeholder", format_func=names.__getitem__
+)
+target = ends[1].selectbox(
+    "To", ids, key="path_target", index=None, placeholder="another stakeholder", format_func=names.__getitem__
+)
+with st.expander("Options", icon=":material/tune:"):
+    row = st.columns(4)
+    k = row[0].number_input("Paths", min_value=1, max_value=20, key="path_k", help="How many distinct paths.")
+    max_length = row[1].number_input(
+        "At most hops", min_value=0, max_value=12, key="path_max", help="0 means no limit."
+    )
+    rank = row[2].radio(
+        "Rank by",
+        ["hops", "weight"],
+        key="path_rank",
+        horizontal=True,
+        help="hops: fewest hops first; weight: cheapest ties (recent, active, well sourced).",
+    )
+    as_of = row[3].date_input("As of", key="path_as_of", value=None)
+    via = st.multiselect(
+        "Only through these kinds of tie",
+        [kind.value for kind in RelationshipKind],
+        key="path_via",
+        placeholder="any kind",
+    )
+    exclude = st.multiselect(
+        "Leave out", ids, key="path_exclude", format_func=names.__getitem__, placeholder="nobody"
+    )
+    avoid_ended = st.toggle("Avoid ties that have ended", key="path_avoid_ended")
+
+write_url(
+    {
+        "source": source,
+        "target": target,
+        "k": int(k) if k != 3 else None,
+        "via": via,
+        "exclude": exclude,
+        "avoid_ended": avoid_ended,
+        "max": int(max_length) or None,
+        "rank": rank if rank != "hops" else None,
+        "as_of": as_of if isinstance(as_of, date) else None,
+    }
+)
+if source is None or target is None:
+    st.info("Choose two stakeholders.")
+    st.stop()
+
+view = GraphFilter(
+    relationship_kinds=frozenset(RelationshipKind(kind) for kind in via) or None,
+    include_ended=not avoid_ended,
+    exclude=frozenset(exclude),
+    as_of=as_of if isinstance(as_of, date) else None,
+)
+shown = projection(view)
+answer = find_paths(
+    shown,
+    source,
+    target,
+    k=int(k),
+    max_length=int(max_length) or None,
+    rank=cast(Literal["hops", "weight"], rank),
+)
+if not answer.paths:
+    st.warning(f"No path from {names[source]} to {names[target]}: {answer.reason}.")
+    for reach in answer.reach:
+        sample = ", ".join(reach.sample) or "nobody"
+        st.markdown(
+            f"- **{escape(reach.name)}** reaches {reach.component_size} stakeholder(s): {escape(sample)}"
+        )
+    st.stop()
+
+
+def hop_key(hop: Hop) -> str:
+    return relationship_key(RelationshipKind(hop.kind), hop.source, hop.target, hop.since)
+
+
+on_path = {entity for found in answer.paths for entity in found.entities}
+hops = {hop_key(hop) for found in answer.paths for hop in found.hops}
+drawing = choose(shown, rank=metrics(view).degree, candidates=on_path, keep=on_path)
+graph_elements = elements(
+    shown,
+    drawing,
+    weight={node: 1.0 for node in drawing.nodes},
+    highlight_nodes=on_path,
+    highlight_edges=hops,
+)
+left, right = st.columns([3, 2])
+with left:
+    clicked = draw(graph_elements, key="path_graph", height=480, expandable=False)
+    if clicked:
+        link(PROFILE, f"Open the profile of {names[clicked[1]]}", ":material/badge:", entity=clicked[1])
+with right:
+    for number, found in enumerate(answer.paths, start=1):
+        plural = "s" if found.length != 1 else ""
+        st.markdown(
+            f"**Path {number}**: {found.length} hop{plural}, cost {found.cost:.2f}  \n"
+            + " → ".join(escape(name) for name in found.names)
+        )
+for number, found in enumerate(answer.paths, start=1):
+    with st.expander(f"Path {number}, hop by hop", expanded=number == 1):
+        for step, hop in enumerate(found.hops, start=1):
+            when = ", ".join(
+                part
+                for part in (
+                    f"since {hop.since}" if hop.since else "",
+                    f"until {hop.until}" if hop.until else "",
+                    hop.status,
+                )
+                if part
+            )
+            money = f" {hop.amount:,.0f} {hop.currency or ''}" if hop.amount is not None else ""
+            walked = f"**{step}. {escape(names[hop.from_])} → {escape(names[hop.to])}**"
+            tie = f"{escape(names[hop.source])} `{hop.kind}`{escape(money)} {escape(names[hop.target])}"
+            st.markdown(f"{walked}: {tie} ({when})")
+            show_evidence(hop.evidence)
+st.subheader("Download these paths")
+download_buttons(
+    restrict(shown, drawing.nodes, drawing.edges),
+    key="path_dl",
+    stem=f"paths-{source}-{target}",
+    store_uri=store_uri(),
+)
