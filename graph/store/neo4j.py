@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import urlsplit, urlunsplit
@@ -22,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable
 
-from graph.errors import NotFoundError, StoreUnavailableError
+from graph.errors import NotFoundError, StoreUnavailableError, UsageError
 from graph.model import (
     Dataset,
     Entity,
@@ -61,16 +63,23 @@ class Neo4jStore:
         parts = urlsplit(uri)
         if parts.scheme not in NEO4J_SCHEMES:
             raise StoreUnavailableError(f"not a Neo4j URI (want one of {', '.join(NEO4J_SCHEMES)}): {uri}")
-        username = username or parts.username or os.environ.get("NEO4J_USERNAME", "neo4j")
-        password = password or parts.password or os.environ.get("NEO4J_PASSWORD")
-        self._database = database or os.environ.get("NEO4J_DATABASE") or None
         netloc = parts.hostname or ""
         if parts.port:
             netloc += f":{parts.port}"
         self._uri = urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+        if parts.password is not None:
+            # a password on the command line is visible to every user of the machine (`ps`)
+            raise UsageError(
+                f"put no password in the store URI: use {self._uri} "
+                "with NEO4J_PASSWORD or NEO4J_PASSWORD_FILE"
+            )
+        username = username or parts.username or os.environ.get("NEO4J_USERNAME", "neo4j")
+        password = password or os.environ.get("NEO4J_PASSWORD") or _password_from_file()
+        self._database = database or os.environ.get("NEO4J_DATABASE") or None
         if password is None:
             raise StoreUnavailableError(
-                f"no password for {self._uri}: set NEO4J_PASSWORD (and NEO4J_USERNAME if not 'neo4j')"
+                f"no password for {self._uri}: set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE "
+                "(and NEO4J_USERNAME if not 'neo4j')"
             )
         try:
             # Server notifications (e.g. "property does not exist yet" on an empty database) are
@@ -229,6 +238,23 @@ class Neo4jStore:
     def entity_names(self) -> Iterator[EntityNames]:
         for row in self._read(cypher.ENTITY_NAMES):
             yield EntityNames(id=row["id"], kind=row["kind"], names=row["names"])
+
+
+def _password_from_file() -> str | None:
+    """The password in ``$NEO4J_PASSWORD_FILE``, which only its owner may read (as for ssh keys)."""
+    name = os.environ.get("NEO4J_PASSWORD_FILE")
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    try:
+        mode = path.stat().st_mode
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise StoreUnavailableError(
+                f"NEO4J_PASSWORD_FILE {path} can be read by others: `chmod 600 {path}` first"
+            )
+        return path.read_text(encoding="utf-8").strip() or None
+    except OSError as error:
+        raise StoreUnavailableError(f"cannot read NEO4J_PASSWORD_FILE {path}: {error.strerror}") from error
 
 
 # -- transaction functions (the driver may retry them, so they only depend on their arguments) --

@@ -7,7 +7,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph.errors import StoreUnavailableError
+from graph.errors import StoreUnavailableError, UsageError
 from graph.model import EntityKind, RelationshipKind
 from graph.store.neo4j import Neo4jStore
 from graph.store.sqlite import SqliteStore
@@ -73,3 +73,26 @@ def test_a_wrong_password_is_a_clear_error(neo4j_credentials: tuple[str, str, st
     uri, username, _ = neo4j_credentials
     with pytest.raises(StoreUnavailableError, match="refused the login of 'neo4j'"):
         Neo4jStore(uri, username, "wrong-password")
+
+
+def test_credentials_never_come_from_the_command_line(neo4j_credentials: tuple[str, str, str]) -> None:
+    uri, username, password = neo4j_credentials
+    host = uri.split("://", 1)[1]
+    with pytest.raises(UsageError, match="put no password in the store URI"):
+        Neo4jStore(f"bolt://{username}:{password}@{host}")
+
+
+def test_password_file_must_be_private(
+    neo4j_credentials: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uri, _, password = neo4j_credentials
+    secret = tmp_path / "neo4j-password"
+    secret.write_text(password + "\n", encoding="utf-8")
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_PASSWORD_FILE", str(secret))
+    secret.chmod(0o644)
+    with pytest.raises(StoreUnavailableError, match="can be read by others"):
+        Neo4jStore(uri)
+    secret.chmod(0o600)
+    with Neo4jStore(uri) as store:
+        assert store.stats().store == uri
