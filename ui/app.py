@@ -19,6 +19,8 @@ navigation = st.navigation(
         st.Page(VIEWS / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page(VIEWS / "network.py", title="Network", icon=":material/hub:"),
         st.Page(VIEWS / "paths.py", title="Paths", icon=":material/route:"),
+        st.Page(VIEWS / "gaps.py", title="Gaps and suggestions", icon=":material/troubleshoot:"),
+        st.Page(VIEWS / "ask.py", title="Ask", icon=":material/help:"),
         st.Page(VIEWS / "profile.py", title="Stakeholder profile", icon=":material/badge:"),
     ]
 )

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
 from graph.analysis.projection import GraphFilter, Projection, build_projection, project
+from graph.analysis.results import GapReport
 from graph.model import Entity, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
 
@@ -114,6 +116,16 @@ def betweenness(view: GraphFilter | None = None) -> dict[str, float]:
     return _betweenness(store_uri(), (view or GraphFilter()).model_dump_json())
 
 
+@st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Looking for gaps…")
+def _gaps(uri: str, view_json: str, sectors: tuple[str, ...]) -> GapReport:
+    return find_gaps(_view(uri, view_json), sectors=sectors or None)
+
+
+def gap_report(view: GraphFilter | None = None, sectors: tuple[str, ...] = ()) -> GapReport:
+    """The gap report of ``view`` (see :func:`graph.analysis.gaps.find_gaps`), cached."""
+    return _gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors)
+
+
 def find_entities(text: str, limit: int = 10) -> list[Entity]:
     """Stakeholders whose id, name or an alias contains ``text`` (any case, Korean included),
     those whose name starts with it first."""
@@ -131,5 +143,5 @@ def find_entities(text: str, limit: int = 10) -> list[Entity]:
 
 def refresh() -> None:
     """Forget every cached read, so the next page shows what the store holds now."""
-    for cached in (_stats, _snapshot, _view, _metrics, _betweenness):
+    for cached in (_stats, _snapshot, _view, _metrics, _betweenness, _gaps):
         cached.clear()
