@@ -120,3 +120,23 @@ def test_bad_options_exit_with_a_message(seeded: str, tmp_path: Path) -> None:
     )
     assert both.returncode == 2
     assert not (tmp_path / "x.json").exists()
+
+
+def test_diagrams_and_html_from_the_command_line(seeded: str, tmp_path: Path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    png = ckg("--store", seeded, "export", "-o", str(tmp_path / "d.png"), "--dpi", "72", "--names", "both",
+              "--group", "community", "--title", "한국 양자 네트워크")  # fmt: skip
+    assert png.returncode == 0, png.stderr
+    assert Image.open(tmp_path / "d.png").format == "PNG"
+    pdf = ckg("--store", seeded, "export", "-f", "pdf", "-o", str(tmp_path / "d.pdf"), "--around", "IonQ")
+    assert pdf.returncode == 0, pdf.stderr
+    assert "within 1 tie of IonQ" in PdfReader(tmp_path / "d.pdf").pages[0].extract_text()
+    svg = ckg("--store", seeded, "export", "-o", str(tmp_path / "d.svg"), "--size-by", "betweenness")
+    assert svg.returncode == 0, svg.stderr
+    page = ckg("--store", seeded, "export", "-o", str(tmp_path / "d.html"), "--json")
+    assert page.returncode == 0, page.stderr
+    assert json.loads(page.stdout)["bytes"] > 300_000
+    bad = ckg("--store", seeded, "export", "-o", str(tmp_path / "e.png"), "--size-by", "height")
+    assert bad.returncode == 2
