@@ -9,11 +9,12 @@ import streamlit as st
 
 from ui.components.sidebar import render_sidebar
 
+# The pages. Not `pages/`: Streamlit treats a folder of that name beside the main script as a
+# legacy multipage app, and its reruns then skip this file (and the sidebar) altogether.
 VIEWS = Path(__file__).parent / "views"
-"""The pages. Not `pages/`: Streamlit treats a folder of that name beside the main script as a
-legacy multipage app, and its reruns then skip this file (and the sidebar) altogether."""
 
-st.set_page_config(page_title="consortium-kg", page_icon=":material/hub:", layout="wide")
+# no page_icon: a Material icon as favicon is fetched from a font server, and the app stays offline
+st.set_page_config(page_title="consortium-kg", layout="wide")
 navigation = st.navigation(
     [
         st.Page(VIEWS / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -22,6 +23,7 @@ navigation = st.navigation(
         st.Page(VIEWS / "gaps.py", title="Gaps and suggestions", icon=":material/troubleshoot:"),
         st.Page(VIEWS / "ask.py", title="Ask", icon=":material/help:"),
         st.Page(VIEWS / "profile.py", title="Stakeholder profile", icon=":material/badge:"),
+        st.Page(VIEWS / "map_timeline.py", title="Map and timeline", icon=":material/map:"),
     ]
 )
 render_sidebar()

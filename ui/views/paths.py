@@ -134,7 +134,7 @@ drawing = choose(shown, rank=metrics(view).degree, candidates=on_path, keep=on_p
 graph_elements = elements(
     shown,
     drawing,
-    weight={node: 1.0 for node in drawing.nodes},
+    weight={node: 1.0 if node in (source, target) else 0.5 for node in drawing.nodes},
     highlight_nodes=on_path,
     highlight_edges=hops,
 )

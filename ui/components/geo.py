@@ -1,0 +1,64 @@
+"""Where stakeholders are, for the map: their own coordinates when the data gives them, else the
+centre of their Korean region, else the centre of their country, so that a dataset without a
+single coordinate (the seed, for one) still shows where its stakeholders sit. Each point says
+how it was placed, and the boundaries come from files shipped in ``geodata/``."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from graph.model import Entity, normalise_name
+
+GEODATA = Path(__file__).parent / "geodata"
+Placed = Literal["coordinates", "region", "country"]
+
+
+@cache
+def boundaries(name: Literal["korea", "world"]) -> dict[str, Any]:
+    """The GeoJSON of ``korea`` (1:50m, the peninsula) or ``world`` (1:110m)."""
+    document: dict[str, Any] = json.loads((GEODATA / f"{name}.geojson").read_text(encoding="utf-8"))
+    return document
+
+
+@cache
+def _places() -> tuple[dict[str, dict[str, tuple[float, float]]], dict[str, tuple[float, float]]]:
+    data = json.loads((GEODATA / "places.json").read_text(encoding="utf-8"))
+    regions: dict[str, dict[str, tuple[float, float]]] = {}
+    for country, table in data["regions"].items():
+        regions[country] = {}
+        for region, place in table.items():
+            for name in (region, *place.get("names", [])):
+                regions[country][normalise_name(name)] = (place["lat"], place["lon"])
+    countries = {code: (place["lat"], place["lon"]) for code, place in data["countries"].items()}
+    return regions, countries
+
+
+def locate(entity: Entity) -> tuple[float, float, Placed] | None:
+    """(lat, lon, how it was placed) for ``entity``, or None when nothing places it."""
+    if entity.lat is not None and entity.lon is not None:
+        return entity.lat, entity.lon, "coordinates"
+    regions, countries = _places()
+    if entity.region and entity.country:
+        spot = regions.get(entity.country, {}).get(normalise_name(entity.region))
+        if spot:
+            return spot[0], spot[1], "region"
+    if entity.country and entity.country in countries:
+        lat, lon = countries[entity.country]
+        return lat, lon, "country"
+    return None
+
+
+def spread(lat: float, lon: float, index: int, step: float) -> tuple[float, float]:
+    """The ``index``-th point of a sunflower spiral around (lat, lon): stakeholders placed at
+    the same centre are fanned out instead of hiding one another."""
+    if index == 0:
+        return lat, lon
+    angle = index * math.pi * (3 - math.sqrt(5))
+    radius = step * math.sqrt(index)
+    return lat + radius * math.sin(angle), lon + radius * math.cos(angle) / max(
+        math.cos(math.radians(lat)), 0.2
+    )

@@ -1,0 +1,1 @@
+"""Boundary data for the map, shipped with the app (no tile server, no network); see README.md."""

@@ -1,0 +1,219 @@
+"""Map and timeline: where the stakeholders of a view are (on Korea, and on the world for foreign
+partners), their ties drawn between them; and when the ties began, by kind. Boundaries come from
+files shipped with the app: no tile server, no network. Click a stakeholder to open it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, cast
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph.errors import CkgError
+from ui.components.filters import view_filter
+from ui.components.geo import boundaries, locate, spread
+from ui.components.graph_view import KIND_COLOURS
+from ui.components.links import PROFILE, link
+from ui.components.state import seed, write_url
+from ui.components.timeline import timeline_chart, timeline_frame
+from ui.session import full_graph, projection
+
+MAX_LINES = 1_500  # ties drawn on the map at most; past it the map says so
+KOREA = (123.5, 32.8, 132.2, 39.6)  # lon min, lat min, lon max, lat max
+# the corners as points: a polygon's winding would decide which side d3 thinks is inside
+KOREA_FRAME = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "MultiPoint", "coordinates": [[KOREA[0], KOREA[1]], [KOREA[2], KOREA[3]]]},
+        }
+    ],
+}
+
+st.title("Map and timeline")
+try:
+    whole = full_graph()
+except CkgError as error:
+    st.error(f"The store cannot be read: {error}")
+    st.stop()
+if not whole.entities:
+    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
+    st.stop()
+
+view, url = view_filter(whole, "map")
+shown = projection(view)
+seed("map_lines", "lines", lambda t: t == "1", True)
+
+points: list[dict[str, Any]] = []
+unplaced: list[str] = []
+crowd: dict[tuple[float, float], int] = defaultdict(int)
+for entity in shown.entities.values():
+    spot = locate(entity)
+    if spot is None:
+        unplaced.append(entity.name)
+        continue
+    lat, lon, how = spot
+    index = crowd[(lat, lon)]
+    crowd[(lat, lon)] += 1
+    lat, lon = spread(lat, lon, index, 0.12 if how != "coordinates" else 0.0)
+    points.append(
+        {
+            "id": entity.id,
+            "name": entity.name,
+            "kind": entity.kind.value,
+            "where": ", ".join(part for part in (entity.region, entity.country) if part),
+            "placed by": how,
+            "ties": shown.graph.degree(entity.id),
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
+        }
+    )
+frame = pd.DataFrame(points, columns=["id", "name", "kind", "where", "placed by", "ties", "lat", "lon"])
+at = {row["id"]: (row["lat"], row["lon"]) for row in points}
+lines = [
+    {
+        "kind": rel.kind.value,
+        "lat": at[rel.source][0],
+        "lon": at[rel.source][1],
+        "lat2": at[rel.target][0],
+        "lon2": at[rel.target][1],
+    }
+    for rel in shown.relationships.values()
+    if rel.source in at and rel.target in at and at[rel.source] != at[rel.target]
+]
+
+map_tab, timeline_tab = st.tabs(["Map", "Timeline"])
+with map_tab:
+    show_lines = st.toggle("Draw ties between them", key="map_lines")
+    picked = alt.selection_point(fields=["id"], name="pick", on="click")
+    kinds = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
+
+    def chart(geo: str, projection_spec: dict[str, Any], height: int, rows: pd.DataFrame) -> alt.LayerChart:
+        land = (
+            alt.Chart(alt.Data(values=boundaries(geo)["features"]))  # type: ignore[no-untyped-call]
+            .mark_geoshape(fill="#eef0f3", stroke="#9aa3ad", strokeWidth=0.6)
+            .project(**projection_spec)
+        )
+        layers: list[alt.Chart] = [land]
+        if show_lines and lines:
+            layers.append(
+                alt.Chart(pd.DataFrame(lines[:MAX_LINES]))
+                .mark_rule(opacity=0.35, strokeWidth=0.8, clip=True)
+                .encode(
+                    longitude="lon:Q",
+                    latitude="lat:Q",
+                    longitude2="lon2:Q",
+                    latitude2="lat2:Q",
+                    color=alt.value("#6b7785"),
+                )
+                .project(**projection_spec)
+            )
+        layers.append(
+            alt.Chart(rows)
+            .mark_circle(stroke="white", strokeWidth=0.6, opacity=0.9)
+            .encode(
+                longitude="lon:Q",
+                latitude="lat:Q",
+                color=alt.Color("kind:N", scale=kinds, legend=alt.Legend(orient="bottom", columns=5)),
+                size=alt.Size("ties:Q", scale=alt.Scale(range=[30, 400]), legend=None),
+                tooltip=["name:N", "kind:N", "where:N", "placed by:N", "ties:Q"],
+            )
+            .add_params(picked)
+            .project(**projection_spec)
+        )
+        return cast(alt.LayerChart, alt.layer(*layers).properties(height=height))
+
+    korea_rows = frame[frame["lon"].between(KOREA[0], KOREA[2]) & frame["lat"].between(KOREA[1], KOREA[3])]
+    abroad = len(frame) - len(korea_rows)
+    korea_chart = chart(
+        "korea",
+        {"type": "mercator", "fit": KOREA_FRAME},
+        560,
+        korea_rows,
+    )
+    korea_col, world_col = st.columns([3, 2])
+    with korea_col:
+        st.markdown(f"**Korea**: {len(korea_rows):,} stakeholders")
+        event = st.altair_chart(korea_chart, key="map_korea", on_select="rerun", width="stretch")
+    with world_col:
+        st.markdown(f"**The world**: {abroad:,} outside Korea")
+        world_event = st.altair_chart(
+            chart("world", {"type": "equalEarth"}, 340, frame),
+            key="map_world",
+            on_select="rerun",
+            width="stretch",
+        )
+    chosen = [
+        item["id"]
+        for answer in (event, world_event)
+        for item in (answer.get("selection", {}).get("pick") or [] if isinstance(answer, dict) else [])
+        if "id" in item
+    ]
+    if chosen and chosen[0] in shown.entities:
+        link(
+            PROFILE,
+            f"Open the profile of {shown.entities[chosen[0]].name}",
+            ":material/badge:",
+            entity=chosen[0],
+        )
+    notes = []
+    by_how = frame["placed by"].value_counts().to_dict()
+    exact, regional, national = (by_how.get(how, 0) for how in ("coordinates", "region", "country"))
+    if regional or national:
+        notes.append(
+            f"{exact:,} placed by their coordinates, {regional:,} at their region's centre and "
+            f"{national:,} at their country's centre (give `lat`/`lon` to place them exactly)"
+        )
+    if unplaced:
+        listed = ", ".join(sorted(unplaced)[:8]) + ("…" if len(unplaced) > 8 else "")
+        notes.append(f"{len(unplaced):,} with no coordinates, region or country are not on the map: {listed}")
+    if show_lines and len(lines) > MAX_LINES:
+        notes.append(
+            f"{MAX_LINES:,} of {len(lines):,} ties drawn; narrow the view under Filters to see the rest"
+        )
+    for note in notes:
+        st.caption(note)
+    st.download_button(
+        "Download the places (CSV)",
+        frame.to_csv(index=False),
+        file_name="places.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+with timeline_tab:
+    dated = timeline_frame(shown, shown.relationships.values())
+    undated = len(shown.relationships) - len(dated)
+    if dated.empty:
+        st.info("No tie in this view has a date (its own, or its first source's).")
+    else:
+        st.altair_chart(timeline_chart(dated, height=320), width="stretch")
+        per_year = (
+            dated.assign(year=dated["date"].dt.year).groupby(["year", "kind"]).size().reset_index(name="ties")
+        )
+        st.altair_chart(
+            alt.Chart(per_year)
+            .mark_bar()
+            .encode(x="year:O", y="ties:Q", color="kind:N", tooltip=["year:O", "kind:N", "ties:Q"])
+            .properties(height=220),
+            width="stretch",
+        )
+        st.caption(
+            f"{len(dated):,} dated ties"
+            + (f"; {undated:,} without any date are not shown" if undated else "")
+        )
+        st.download_button(
+            "Download the timeline (CSV)",
+            dated.to_csv(index=False),
+            file_name="timeline.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+write_url({**url, "lines": None if show_lines else "0"})
