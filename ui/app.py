@@ -13,8 +13,11 @@ from ui.components.sidebar import render_sidebar
 # legacy multipage app, and its reruns then skip this file (and the sidebar) altogether.
 VIEWS = Path(__file__).parent / "views"
 
-# no page_icon: a Material icon as favicon is fetched from a font server, and the app stays offline
-st.set_page_config(page_title="consortium-kg", layout="wide")
+# A local icon: with none, the favicon follows each page's Material icon, which the browser
+# fetches from a font server, and the app must make no request outside itself.
+st.set_page_config(
+    page_title="consortium-kg", page_icon=str(Path(__file__).with_name("icon.png")), layout="wide"
+)
 navigation = st.navigation(
     [
         st.Page(VIEWS / "overview.py", title="Overview", icon=":material/dashboard:", default=True),

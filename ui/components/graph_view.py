@@ -208,7 +208,7 @@ def _styles(edge_labels: bool) -> list[_Style]:
                 "font-size": 5,
             },
         ),
-        _Style("edge", {"label": "data(label)" if edge_labels else "", "width": 1.2, "font-size": 4}),
+        _Style("edge", {"label": "data(label)" if edge_labels else "", "width": 1.2, "font-size": 6}),
     ]
     rules += [
         _Style(f"node.kind-{kind}", {"background-color": colour}) for kind, colour in KIND_COLOURS.items()
