@@ -5,7 +5,7 @@ files shipped with the app: no tile server, no network. Click a stakeholder to o
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, cast
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -13,9 +13,10 @@ import streamlit as st
 
 from graph.errors import CkgError
 from ui.components.filters import view_filter
-from ui.components.geo import boundaries, locate, spread
+from ui.components.geo import locate, spread
 from ui.components.graph_view import KIND_COLOURS
 from ui.components.links import PROFILE, link
+from ui.components.map_chart import map_spec
 from ui.components.state import seed, write_url
 from ui.components.timeline import timeline_chart, timeline_frame
 from ui.session import full_graph, projection
@@ -89,64 +90,25 @@ lines = [
 map_tab, timeline_tab = st.tabs(["Map", "Timeline"])
 with map_tab:
     show_lines = st.toggle("Draw ties between them", key="map_lines")
-    picked = alt.selection_point(fields=["id"], name="pick", on="click")
-    kinds = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
-
-    def chart(geo: str, projection_spec: dict[str, Any], height: int, rows: pd.DataFrame) -> alt.LayerChart:
-        land = (
-            alt.Chart(alt.Data(values=boundaries(geo)["features"]))  # type: ignore[no-untyped-call]
-            .mark_geoshape(fill="#eef0f3", stroke="#9aa3ad", strokeWidth=0.6)
-            .project(**projection_spec)
-        )
-        layers: list[alt.Chart] = [land]
-        if show_lines and lines:
-            layers.append(
-                alt.Chart(pd.DataFrame(lines[:MAX_LINES]))
-                .mark_rule(opacity=0.35, strokeWidth=0.8, clip=True)
-                .encode(
-                    longitude="lon:Q",
-                    latitude="lat:Q",
-                    longitude2="lon2:Q",
-                    latitude2="lat2:Q",
-                    color=alt.value("#6b7785"),
-                )
-                .project(**projection_spec)
-            )
-        layers.append(
-            alt.Chart(rows)
-            .mark_circle(stroke="white", strokeWidth=0.6, opacity=0.9)
-            .encode(
-                longitude="lon:Q",
-                latitude="lat:Q",
-                color=alt.Color("kind:N", scale=kinds, legend=alt.Legend(orient="bottom", columns=5)),
-                size=alt.Size("ties:Q", scale=alt.Scale(range=[30, 400]), legend=None),
-                tooltip=["name:N", "kind:N", "where:N", "placed by:N", "ties:Q"],
-            )
-            .add_params(picked)
-            .project(**projection_spec)
-        )
-        return cast(alt.LayerChart, alt.layer(*layers).properties(height=height))
-
-    korea_rows = frame[frame["lon"].between(KOREA[0], KOREA[2]) & frame["lat"].between(KOREA[1], KOREA[3])]
-    abroad = len(frame) - len(korea_rows)
-    korea_chart = chart(
+    in_korea = [p for p in points if KOREA[0] <= p["lon"] <= KOREA[2] and KOREA[1] <= p["lat"] <= KOREA[3]]
+    abroad = len(points) - len(in_korea)
+    drawn = lines[:MAX_LINES] if show_lines else []
+    korea_chart = map_spec(
         "korea",
         {"type": "mercator", "fit": KOREA_FRAME},
+        in_korea,
+        drawn,
+        KIND_COLOURS,
         560,
-        korea_rows,
     )
     korea_col, world_col = st.columns([3, 2])
     with korea_col:
-        st.markdown(f"**Korea**: {len(korea_rows):,} stakeholders")
-        event = st.altair_chart(korea_chart, key="map_korea", on_select="rerun", width="stretch")
+        st.markdown(f"**Korea**: {len(in_korea):,} stakeholders")
+        event = st.vega_lite_chart(korea_chart, key="map_korea", on_select="rerun", width="stretch")
     with world_col:
         st.markdown(f"**The world**: {abroad:,} outside Korea")
-        world_event = st.altair_chart(
-            chart("world", {"type": "equalEarth"}, 340, frame),
-            key="map_world",
-            on_select="rerun",
-            width="stretch",
-        )
+        world_chart = map_spec("world", {"type": "equalEarth"}, points, drawn, KIND_COLOURS, 340)
+        world_event = st.vega_lite_chart(world_chart, key="map_world", on_select="rerun", width="stretch")
     chosen = [
         item["id"]
         for answer in (event, world_event)

@@ -1,0 +1,84 @@
+"""How fast each page of the app renders, measured in a real browser.
+
+Starts ``streamlit run`` on the given store, opens every page in headless Chromium (Debian's
+``chromium``) and times, per page, the first visit (from navigation until Streamlit has finished
+running the page) and a second visit with a filter in the URL (a new view of a warm cache).
+The very first page of a fresh server also reads the whole graph from the store, and is shown
+apart as "cold".
+
+    .venv/bin/ckg generate --entities 5000 -o /tmp/syn5k
+    .venv/bin/ckg --store sqlite:////tmp/syn5k.db ingest /tmp/syn5k
+    .venv/bin/python benchmarks/app_pages.py sqlite:////tmp/syn5k.db
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+PAGES = [  # (page, path with a filter or choice, what to wait for)
+    ("Overview", "", "Consortium overview"),
+    ("Network", "network?kinds=Company,University", "drawn"),
+    ("Paths", "paths?source={a}&target={b}", "Path 1"),
+    ("Gaps and suggestions", "gaps?entity={a}", "Single points of failure"),
+    ("Ask", "ask?q=since&kind=SIGNED_MOU_WITH&since=2024-01-01", "row(s)"),
+    ("Stakeholder profile", "profile?entity={a}", "In the network"),
+    ("Map and timeline", "map_timeline?kinds=Company", "Korea"),
+]
+
+
+def main(store: str, source: str, target: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        env={**os.environ, "CKG_STORE": store}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.5)
+        expect.set_options(timeout=600_000)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+
+            def visit(path: str, marker: str) -> float:
+                start = time.perf_counter()
+                page.goto(f"{url}/{path}")
+                expect(page.get_by_text(marker).first).to_be_visible()
+                expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+                return time.perf_counter() - start
+
+            cold = visit("", "Consortium overview")
+            print(f"store {store}\ncold start (reads the whole graph): {cold:.1f} s\n")
+            print(f"{'page':24} {'first visit':>12} {'with a filter':>14}")
+            for name, path, marker in PAGES:
+                bare = path.split("?")[0]
+                first = visit(bare, name if name != "Overview" else marker)
+                filtered = visit(path.format(a=source, b=target), marker)
+                print(f"{name:24} {first:>10.1f} s {filtered:>12.1f} s")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], *(sys.argv[2:4] if len(sys.argv) > 3 else ("lg-electronics", "ionq")))
