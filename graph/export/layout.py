@@ -27,6 +27,8 @@ from graph.model import EntityKind
 Point = tuple[float, float]
 NO_CLUSTER = "not in a cluster"
 KAMADA_KAWAI_LIMIT = 400
+IGRAPH_FROM = 150
+"""Nodes in one part from which the layout runs in igraph rather than networkx (see the benchmark)."""
 """Nodes in one part above which kamada-kawai (quadratic memory) falls back to spring."""
 
 
@@ -92,6 +94,8 @@ def _layout_part(part: nx.Graph, options: DrawOptions) -> dict[str, Point]:
         raw = _graphviz(ordered)
     elif options.layout == "kamada-kawai" and len(nodes) <= KAMADA_KAWAI_LIMIT and nx.is_connected(ordered):
         raw = nx.kamada_kawai_layout(ordered)
+    elif len(nodes) > IGRAPH_FROM:
+        raw = _igraph_layout(ordered, options.seed)
     else:
         n = len(nodes)
         raw = nx.spring_layout(
@@ -102,6 +106,27 @@ def _layout_part(part: nx.Graph, options: DrawOptions) -> dict[str, Point]:
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     reach = max((math.hypot(float(p[0]) - cx, float(p[1]) - cy) for p in raw.values()), default=1.0) or 1.0
     return {node: ((float(p[0]) - cx) / reach, (float(p[1]) - cy) / reach) for node, p in raw.items()}
+
+
+def _igraph_layout(part: nx.Graph, seed: int) -> dict[str, Point]:
+    """Fruchterman-Reingold in igraph's C code, started from seeded positions: the same layout
+    family as networkx's spring layout, some fifty times faster on thousands of nodes."""
+    import random
+
+    import igraph
+
+    nodes = list(part.nodes)
+    index = {node: number for number, node in enumerate(nodes)}
+    graph = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in part.edges])
+    rng = random.Random(seed)  # noqa: S311 - layout start, not a secret
+    spread = math.sqrt(len(nodes)) * 2  # spread out, so igraph's grid cuts the work from n² to about n
+    start = [[rng.uniform(-spread, spread), rng.uniform(-spread, spread)] for _ in nodes]
+    igraph.set_random_number_generator(rng)  # its own random moves, seeded too
+    try:
+        layout = graph.layout_fruchterman_reingold(seed=start, niter=300, grid="grid")
+    finally:
+        igraph.set_random_number_generator(random)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, layout.coords, strict=True)}
 
 
 def _pack(ordered: list[tuple[str, list[str]]], radii: dict[str, float]) -> dict[str, Point]:
