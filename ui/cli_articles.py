@@ -1,17 +1,25 @@
-"""`ckg template`: empty spreadsheets to fill in; the article commands join it in later slices."""
+"""`ckg template`, `ckg extract`: spreadsheets to fill in, and news articles turned into
+proposals that a person reviews before anything reaches the store.
+
+    ckg extract article.txt -o proposal.yaml     # read the article, propose what it states
+"""
 
 from __future__ import annotations
 
+import sys
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from ui.cli_context import JsonOption
+from graph.model import SourceKind
+from ui.cli_context import JsonOption, open_chosen_store
 from ui.cli_output import fail, print_json
 
 err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def template(
@@ -45,6 +53,85 @@ def template(
             err.print(f"wrote {path}", markup=False, highlight=False)
 
 
+def extract(
+    articles: Annotated[
+        list[Path], typer.Argument(help="Articles: plain text, Markdown or saved HTML pages.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="The proposal file (a folder, for several articles); else stdout."
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="The article's title, if the page does not give it.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="The article's date, YYYY-MM-DD, if the page does not give it.")
+    ] = None,
+    kind: Annotated[SourceKind, typer.Option(help="What kind of source the articles are.")] = SourceKind.NEWS,
+    as_json: JsonOption = False,
+) -> None:
+    """Propose the entities and relationships articles state, matched against the store's names.
+    Nothing is written to the store: review the proposal with `ckg review`."""
+    from ingest.extract.driver import extract_article
+    from ingest.extract.proposal import dump, write
+
+    if len(articles) > 1 and (title or published):
+        fail("--title and --published describe one article; give one at a time", code=2)
+    if len(articles) > 1 and (output is None or output.suffix):
+        fail("several articles write several proposals: give -o FOLDER", code=2)
+    when = _date(published) if published else None
+    summaries: list[dict[str, Any]] = []
+    with open_chosen_store() as store:
+        for article in articles:
+            proposal = extract_article(store, article, title=title, published=when, source_kind=kind)
+            target = output / f"{article.stem}.proposal.yaml" if len(articles) > 1 and output else output
+            if target is not None:
+                write(proposal, target)
+            elif not as_json:
+                sys.stdout.write(dump(proposal))
+            summary: dict[str, Any] = {
+                "article": str(article),
+                "file": str(target) if target else None,
+                "source": proposal.dataset.sources[0].id,
+                "published": proposal.meta.published,
+                "entities": len(proposal.dataset.entities),
+                "relationships": len(proposal.dataset.relationships),
+                "matched": [m.id for m in proposal.meta.matched],
+                "in_store": sum(1 for item in proposal.meta.items if item.in_store),
+            }
+            if as_json and target is None:
+                summary["proposal"] = proposal.model_dump(mode="json")
+            summaries.append(summary)
+            if not as_json:
+                where = f" -> {target}" if target else ""
+                counted = (
+                    summary["relationships"],
+                    summary["in_store"],
+                    summary["entities"],
+                    len(summary["matched"]),
+                )
+                err.print(
+                    "{}: {} relationships ({} already in the store), {} new entities, {} known ones".format(
+                        article, *counted
+                    )
+                    + where,
+                    markup=False,
+                    highlight=False,
+                )
+    if as_json:
+        print_json({"proposals": summaries})
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--published {text!r}: write the date as YYYY-MM-DD", code=2)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
     app.command()(template)
+    app.command()(extract)

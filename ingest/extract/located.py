@@ -1,0 +1,181 @@
+"""Where organisations are, as news says it in passing: "US-based IonQ", "French startup Pasqal",
+"the Netherlands' Ministry of Economic Affairs", "Pasqal, a French developer", "IonQ,
+headquartered in College Park", "Daejeon is home to KRISS", and a list that follows "Leading
+South Korean companies ...": "Firms including A, B and C have formed ..."."""
+
+from __future__ import annotations
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.sentence import Finding, Mention, Sentence
+from ingest.extract.state import ArticleState
+
+_LOCATABLE = ORGANISATIONS | {None}
+_LIST_INTRODUCERS = frozenset({"including", "like", "such"})
+
+
+def _located(
+    org: Mention, place: Mention, rule: str, confidence: float, s: Sentence, state: ArticleState
+) -> Finding:
+    """The finding, and the organisation's country when the article proposes it and the place
+    is a country (so "Danish Minister" can find Denmark's ministry later)."""
+    known, where = state.registry.get(org.id), state.registry.get(place.id)
+    if not known.in_store and known.country is None and where.country and where.id == _country_id(where.name):
+        known.country = where.country
+    return Finding(RelationshipKind.LOCATED_IN, org.id, place.id, rule, confidence, s, org.start, dated=False)
+
+
+def _country_id(name: str) -> str:
+    from ingest.extract.places import COUNTRIES
+    from ingest.extract.registry import slugify
+
+    return next((slugify(c.name) for c in COUNTRIES if c.name == name), "")
+
+
+def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
+    """A place used as an adjective right before an organisation: "US-based quantum computing
+    company IonQ", "Canadian quantum computing company Xanadu", "the Netherlands' Ministry"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for place in s.mentions:
+        if not place.modifier or state.kind(place) is not EntityKind.PLACE:
+            continue
+        j = place.end
+        if j < s.span.end and doc[j].text in {"'s", "’s", "'", "’"}:
+            j += 1
+        steps = 0
+        while j < s.span.end and steps < 5:
+            found = s.at(j)
+            if found is not None:
+                if not found.modifier and state.kind(found) in _LOCATABLE:
+                    rule = "based" if place.via == "based" else "place-adjective"
+                    findings.append(_located(found, place, rule, 0.85 if rule == "based" else 0.8, s, state))
+                break
+            token = doc[j]
+            if (
+                token.lower_ in GROUP_NOUNS
+                or token.is_stop
+                or not (token.is_lower and (token.is_alpha or "-" in token.text))
+            ):
+                break
+            j += 1
+            steps += 1
+    return findings
+
+
+def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Pasqal, a French developer of ...", "QuTech, the Delft-based quantum institute", "KT Corp.,
+    South Korea's second-largest mobile carrier": the description says where it is."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for org in s.mentions:
+        if org.modifier or state.kind(org) not in _LOCATABLE or org.end + 2 >= s.span.end:
+            continue
+        if doc[org.end].text != ",":
+            continue
+        place: Mention | None = None
+        described = False
+        for j in range(org.end + 1, min(s.span.end, org.end + 10)):
+            token = doc[j]
+            found = s.at(j)
+            if token.text in {",", ";", "."} or (found is not None and not found.modifier):
+                break
+            if found is not None and state.kind(found) is EntityKind.PLACE:
+                place = place or found
+            elif token.lower_ in DESCRIPTOR_KINDS:
+                described = True
+        if place is not None and described:
+            rule = "based" if place.via == "based" else "described-as-place"
+            findings.append(_located(org, place, rule, 0.8, s, state))
+    return findings
+
+
+def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "IonQ, headquartered in College Park", "IQM, which is based in Espoo", and the other way
+    round, "Daejeon is home to KRISS"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in s.found("BASED_IN"):
+        if doc[start].lower_ == "home":
+            places = [m for m in s.subject(start) if state.kind(m) is EntityKind.PLACE]
+            orgs = [m for m in s.first_party_after(end) if state.kind(m) in _LOCATABLE]
+            rule = "home-to"
+        else:
+            orgs = [
+                m
+                for m in s.subject(start, max_gap=3) or _relative_subject(s, start)
+                if state.kind(m) in _LOCATABLE
+            ]
+            places = [m for m in s.first_party_after(end, limit=3) if state.kind(m) is EntityKind.PLACE][:1]
+            rule = "based-in"
+        for org in orgs:
+            for place in places:
+                findings.append(_located(org, place, rule, 0.85, s, state))
+    return findings
+
+
+def _relative_subject(s: Sentence, index: int) -> list[Mention]:
+    """ "Qblox, which supplies control electronics to labs around the world, is headquartered in
+    Delft": the name that opens the sentence, before its relative clause."""
+    doc = s.span.doc
+    opening = next((m for m in s.mentions if s.party(m)), None)
+    if opening is None or opening.start > s.span.start + 1 or opening.end + 2 >= index:
+        return []
+    if doc[opening.end].text != "," or doc[opening.end + 1].lower_ not in {"which", "who"}:
+        return []
+    closing = [j for j in range(opening.end + 2, index) if doc[j].text == ","]
+    return (
+        [opening]
+        if closing and all(t.lower_ in {"is", "was", "are", "were"} for t in doc[closing[-1] + 1 : index])
+        else []
+    )
+
+
+def listed_groups(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "South Korean firms such as A and B" in one sentence; or "Leading South Korean companies
+    are ..." followed by a sentence opening "Firms including A, B, and C ..."."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    carried = state.group_place
+    state.group_place = None
+    if carried is not None and carried[1] is s.previous:
+        opening = [t.lower_ for t in doc[s.span.start : s.span.start + 3]]
+        if opening and opening[0] in GROUP_NOUNS | {"they", "these"} and _LIST_INTRODUCERS & set(opening):
+            carried_place = carried[0]
+            for org in s.first_party_after(s.span.start + 2, limit=3):
+                if state.kind(org) in _LOCATABLE:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.LOCATED_IN,
+                            org.id,
+                            carried_place,
+                            "group-listed",
+                            0.75,
+                            s,
+                            org.start,
+                            also=[carried[1]],
+                            dated=False,
+                        )
+                    )
+    for place in s.mentions:
+        if not place.modifier or state.kind(place) is not EntityKind.PLACE or place.via == "based":
+            continue
+        j = place.end
+        while j < min(s.span.end, place.end + 3) and doc[j].lower_ not in GROUP_NOUNS:
+            if not (doc[j].is_lower and doc[j].is_alpha):
+                break
+            j += 1
+        if j >= s.span.end or doc[j].lower_ not in GROUP_NOUNS:
+            continue
+        listed = s.first_party_after(j + 1, limit=3)
+        if listed:
+            for org in listed:
+                if state.kind(org) in _LOCATABLE:
+                    findings.append(_located(org, place, "group-listed", 0.8, s, state))
+        else:
+            state.group_place = (place.id, s)
+    return findings
+
+
+RULES = [place_modifiers, appositions, based_in, listed_groups]

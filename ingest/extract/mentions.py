@@ -1,0 +1,316 @@
+"""Who each sentence talks about: names from the gazetteer, "Seoul-based" modifiers, and the
+definite descriptions news uses for something it has named before ("the ministry", "the
+company", "the two companies"). (Pronouns are read by :class:`ingest.extract.sentence.Sentence`,
+which knows who said what.)
+
+A description is linked to the latest entity of its kind that the article has mentioned (for
+"the ministry", the latest whose name says ministry); with none, it is left unlinked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph.model import EntityKind
+from ingest.extract.gazetteer import Entry, Gazetteer
+from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS, PLACE_MODIFIER_SUFFIXES, PREPOSITIONS
+from ingest.extract.registry import Registry, slugify
+from ingest.extract.sentence import Mention
+
+ORGANISATIONS = frozenset(
+    {
+        EntityKind.COMPANY,
+        EntityKind.GOVERNMENT_BODY,
+        EntityKind.RESEARCH_INSTITUTE,
+        EntityKind.UNIVERSITY,
+        EntityKind.CONSORTIUM,
+    }
+)
+# An organisation the article names without saying what it is, is most likely a company.
+_COMPANY_LIKE: frozenset[EntityKind | None] = frozenset({EntityKind.COMPANY, None})
+# "the <word>" -> (kinds it can refer to, a word the antecedent's name must contain, or None)
+DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
+    "ministry": (frozenset({EntityKind.GOVERNMENT_BODY}), "ministry"),
+    "agency": (frozenset({EntityKind.GOVERNMENT_BODY}), None),
+    "company": (_COMPANY_LIKE, None),
+    "firm": (_COMPANY_LIKE, None),
+    "startup": (_COMPANY_LIKE, None),
+    "carrier": (frozenset({EntityKind.COMPANY}), None),
+    "chipmaker": (frozenset({EntityKind.COMPANY}), None),
+    "developer": (_COMPANY_LIKE, None),
+    "university": (frozenset({EntityKind.UNIVERSITY}), None),
+    "institute": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
+    "alliance": (frozenset({EntityKind.CONSORTIUM}), None),
+    "consortium": (frozenset({EntityKind.CONSORTIUM}), None),
+    "city": (frozenset({EntityKind.PLACE}), None),
+    "lab": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
+    "laboratory": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
+    "facility": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
+    "center": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
+    "centre": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
+    "complex": (frozenset({EntityKind.CLUSTER}), None),
+    "cluster": (frozenset({EntityKind.CLUSTER}), None),
+    "plan": (frozenset({EntityKind.PROGRAMME}), None),
+    "strategy": (frozenset({EntityKind.PROGRAMME}), None),
+    "roadmap": (frozenset({EntityKind.PROGRAMME}), None),
+    "programme": (frozenset({EntityKind.PROGRAMME}), None),
+    "program": (frozenset({EntityKind.PROGRAMME}), None),
+    "initiative": (frozenset({EntityKind.PROGRAMME}), None),
+    "blueprint": (frozenset({EntityKind.PROGRAMME}), None),
+    "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
+}
+FACILITIES = frozenset({"facility", "lab", "laboratory", "center", "centre", "complex", "cluster"})
+PAIRS = frozenset(
+    {"companies", "firms", "sides", "partners", "organisations", "organizations", "institutions"}
+)
+
+
+@dataclass
+class History:
+    """Entities in the order the article mentions them, for descriptions to refer back to."""
+
+    seen: list[tuple[str, EntityKind | None, str]] = field(default_factory=list)  # (id, kind, name)
+
+    def add(self, mention: Mention, name: str) -> None:
+        if not mention.modifier:
+            self.seen.append((mention.id, mention.kind, name))
+
+    def latest(self, kinds: frozenset[EntityKind | None], word: str | None, exclude: set[str]) -> str | None:
+        for entity_id, kind, name in reversed(self.seen):
+            if kind in kinds and (word is None or word in name.lower()) and entity_id not in exclude:
+                return entity_id
+        return None
+
+    def latest_two(self, *, companies: bool = False, exclude: set[str] | None = None) -> list[str]:
+        kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS
+        found: list[str] = []
+        for entity_id, kind, _ in reversed(self.seen):
+            if kind in kinds and entity_id not in found and entity_id not in (exclude or set()):
+                found.append(entity_id)
+            if len(found) == 2:
+                return found
+        return []
+
+
+class MentionFinder:
+    def __init__(self, gazetteer: Gazetteer, registry: Registry) -> None:
+        self.gazetteer = gazetteer
+        self.registry = registry
+        self.history = History()
+        self.countries: set[str] = set()
+        self._last_span: dict[str, int] = {}  # entity -> last token of its latest mention
+
+    def names(self, doc: Doc) -> list[Mention]:
+        """The names in one paragraph, in order (descriptions come per sentence, see
+        :meth:`sentence`, so that they can refer to what the rules made of the sentence before)."""
+        mentions = [
+            self._from_entry(start, end, entry, doc) for start, end, entry in self.gazetteer.find(doc)
+        ]
+        based = self._based(doc, mentions)
+        covered = {i for m in based for i in range(m.start, m.end)}
+        mentions = [m for m in mentions if not covered & set(range(m.start, m.end))] + based
+        mentions.sort(key=lambda m: m.start)
+        for mention, following in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True):
+            _take_city_of(doc, mention)
+            if mention.kind is EntityKind.PLACE and following is not None and following.start == mention.end:
+                mention.modifier = mention.modifier or following.kind in ORGANISATIONS  # "the US Department"
+        return _merge_acronyms(doc, mentions)
+
+    def sentence(self, sentence: Span, names: list[Mention]) -> list[Mention]:
+        """The mentions of one sentence: its names, and its descriptions resolved."""
+        inside = [m for m in names if sentence.start <= m.start < sentence.end]
+        return self._with_descriptions(sentence, inside)
+
+    def _from_entry(self, start: int, end: int, entry: Entry, doc: Doc) -> Mention:
+        text = doc[start:end].text
+        if entry.origin == "store":
+            known = self.registry.store_entity(entry.key)
+        elif entry.origin == "place" and entry.place is not None:
+            place = entry.place
+            known = self.registry.propose(
+                place.name,
+                EntityKind.PLACE,
+                rule="known place",
+                confidence=0.9,
+                preferred_id=slugify(place.name),
+                country=place.country,
+                aliases=list(place.aliases),
+            )
+            if place.is_country:
+                self.countries.add(known.id)
+        else:
+            known = self.registry.get(entry.key)
+        if not entry.demonym:
+            known.mentions.append(text)
+        modifier = entry.demonym or (entry.kind is EntityKind.PLACE and _attributive(doc, end))
+        return Mention(start, end, known.id, known.kind, "name", modifier=modifier)
+
+    def _based(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Places inside one hyphenated word: "Seoul-based", "Palo Alto-based" (the name's first
+        words before it), "US-UK" (two places): each says where the next name is."""
+        found: list[Mention] = []
+        for token in doc:
+            if "-" not in token.text or self.gazetteer.lookup(token.text) is not None:
+                continue
+            lowered = token.lower_
+            suffix = next((s for s in PLACE_MODIFIER_SUFFIXES if lowered.endswith(s)), None)
+            if suffix is not None:
+                stem = token.text[: -len(suffix)]
+                for first in range(token.i, max(token.i - 3, -1), -1):
+                    name = " ".join([*(t.text for t in doc[first : token.i]), stem])
+                    entry = self.gazetteer.lookup(name)
+                    if entry is not None and entry.kind is EntityKind.PLACE:
+                        found.append(self._modifier(first, token.i + 1, entry, doc, "based"))
+                        break
+                continue
+            parts = [self.gazetteer.lookup(part) for part in token.text.split("-")]
+            if len(parts) > 1 and all(p is not None and p.kind is EntityKind.PLACE for p in parts):
+                found += [
+                    self._modifier(token.i, token.i + 1, p, doc, "name") for p in parts if p is not None
+                ]
+        return found
+
+    def _modifier(self, start: int, end: int, entry: Entry, doc: Doc, via: str) -> Mention:
+        mention = self._from_entry(start, end, entry, doc)
+        mention.via, mention.modifier = via, True
+        return mention
+
+    def _with_descriptions(self, sentence: Span, mentions: list[Mention]) -> list[Mention]:
+        doc = sentence.doc
+        result: list[Mention] = []
+        pending = list(mentions)
+        for i in range(sentence.start, sentence.end):
+            while pending and pending[0].start == i:
+                mention = pending.pop(0)
+                result.append(mention)
+                self.history.add(mention, self.registry.get(mention.id).name)
+                self._last_span[mention.id] = mention.end - 1
+            if any(m.start <= i < m.end and m.via != "based" for m in result):
+                continue
+            described = self._description(doc, i, sentence)
+            if described is not None:
+                result.append(described)
+                self.history.add(described, self.registry.get(described.id).name)
+                self._last_span[described.id] = described.end - 1
+        return result
+
+    def _pair(self, start: int, end: int, noun: str) -> Mention | None:
+        """ "the two companies": the last two organisations named, as one mention of both."""
+        unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
+        pair = self.history.latest_two(companies=noun in {"companies", "firms"}, exclude=unnamed)
+        if not pair:
+            return None
+        first, second = pair[1], pair[0]
+        return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
+
+    def _clause_subjects(self, doc: Doc, i: int, sentence: Span) -> set[str]:
+        found: set[str] = set()
+        for j in range(i - 1, sentence.start - 1, -1):
+            if doc[j].lower_ in {",", ";", "that", "which", "who", "while", "and"}:
+                break
+            for entity_id, _, _ in self.history.seen[-4:]:
+                if self._last_span.get(entity_id) == j:
+                    found.add(entity_id)
+        return found
+
+    def _description(self, doc: Doc, i: int, sentence: Span) -> Mention | None:
+        token = doc[i]
+        nxt = doc[i + 1].lower_ if i + 1 < sentence.end else ""
+        after = doc[i + 2].lower_ if i + 2 < sentence.end else ""
+        if token.lower_ == "both" and nxt in PAIRS:
+            return self._pair(i, i + 2, nxt)
+        if token.lower_ != "the" or not nxt:
+            return None
+        if nxt == "two" and after in PAIRS:
+            return self._pair(i, i + 3, after)  # "the two companies"
+        if nxt in PAIRS:
+            return self._pair(i, i + 2, nxt)  # "the companies"
+        h = i + 1  # past describing words: "the Paris-based company", "the French startup"
+        while (
+            h < min(sentence.end - 1, i + 4)
+            and doc[h + 1].lower_ in DESCRIPTIONS
+            and (
+                doc[h].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
+                or (self.gazetteer.lookup(doc[h].text) is not None and doc[h].text[:1].isupper())
+                or (doc[h].is_lower and doc[h].is_alpha and not doc[h].is_stop)
+            )
+        ):
+            h += 1
+        head = doc[h]
+        following = doc[h + 1] if h + 1 < len(doc) else None
+        if following is not None and following.text[:1].isupper() and following.is_alpha:
+            return None  # "the Ministry of ..." is a name, found by the gazetteer or not at all
+        described = DESCRIPTIONS.get(head.lower_)
+        if described is None:
+            return None
+        kinds, word = described
+        exclude = self.countries if head.lower_ in {"city", "province"} else set()
+        unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
+        if head.lower_ in FACILITIES:
+            # "the facility", "the lab": what the article described, or a name that says so
+            entity_id = self.history.latest(kinds, None, exclude | (set(self.registry.ids()) - unnamed))
+            entity_id = entity_id or self.history.latest(kinds, head.lower_, exclude)
+        else:
+            # "the company" is not the office it opened, nor the subject of its own clause
+            # ("Norma said Nvidia will invest in the company" is Norma)
+            if kinds & {EntityKind.COMPANY, None}:
+                exclude = exclude | unnamed
+            if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS:
+                exclude = exclude | self._clause_subjects(doc, i, sentence)
+            entity_id = self.history.latest(kinds, word, exclude)
+        if entity_id is None:
+            return None
+        known = self.registry.get(entity_id)
+        if known.kind is None and not known.in_store:
+            known.kind = EntityKind.COMPANY  # "the company" says what an unexplained name is
+            known.rule += "; called 'the company'"
+        return Mention(i, h + 1, entity_id, known.kind, "anaphora")
+
+
+def _attributive(doc: Doc, end: int) -> bool:
+    """A place used as an adjective or possessive ("US quantum computing company IonQ", "Korea's
+    carrier", "the Netherlands' ministry"), not as a place of its own ("Daejeon signed ...")."""
+    if end >= len(doc):
+        return False
+    if doc[end].text in {"'s", "’s", "'", "’"}:
+        return True
+    for token in doc[end : end + 5]:
+        if not (token.is_alpha or "-" in token.text) or not token.is_lower or token.is_stop:
+            return False
+        if token.lower_ in DESCRIPTOR_KINDS or token.lower_ in GROUP_NOUNS:
+            return True
+    return False
+
+
+def _take_city_of(doc: Doc, mention: Mention) -> None:
+    """ "the city of Pohang" is Pohang: the mention takes in the words, so the city can act."""
+    if mention.kind is not EntityKind.PLACE or mention.start < 2:
+        return
+    if doc[mention.start - 1].lower_ == "of" and doc[mention.start - 2].lower_ in _GOVERNED:
+        start = mention.start - 2
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        mention.start = start
+
+
+_GOVERNED = frozenset({"city", "province", "county", "state", "government", "municipality", "district"})
+
+
+def _merge_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Korea Advanced Institute of Science and Technology (KAIST)": one mention, not two."""
+    result: list[Mention] = []
+    for mention in mentions:
+        if (
+            result
+            and result[-1].id == mention.id
+            and mention.start == result[-1].end + 1
+            and doc[result[-1].end].text == "("
+            and mention.end < len(doc)
+            and doc[mention.end].text == ")"
+        ):
+            result[-1].end = mention.end + 1
+            continue
+        result.append(mention)
+    return result

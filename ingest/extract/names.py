@@ -1,0 +1,250 @@
+"""The names an article uses for organisations and people it does not share with the store: runs
+of capitalised words found with spaCy's rule matcher ("Ministry of Science and ICT", "IonQ",
+"Science Minister Bae Kyung-hoon"), each given a kind by what it ends in ("... Institute"),
+the words around it ("US firm IonQ", "IonQ, a quantum company") or a title ("Mayor Lee").
+
+A run only becomes an entity later, if a rule ties it to something or its kind is clear: a
+capitalised word with nothing to say what it is ("Officials", "Thursday") never does.
+
+>>> from ingest.extract.nlp import pipeline
+>>> found = find_names([pipeline()("The plan was announced by the Ministry of Science and ICT (MSIT).")])
+>>> [(c.name, c.kind.value if c.kind else None, c.aliases) for c in found.values()]
+[('Ministry of Science and ICT', 'GovernmentBody', ['MSIT'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from graph.model import EntityKind, normalise_name
+from ingest.extract.lexicon import (
+    BRAND_WORDS,
+    DESCRIPTOR_KINDS,
+    KIND_WORDS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    PLACE_MODIFIER_SUFFIXES,
+    TITLE_WORDS,
+)
+from ingest.extract.nlp import pipeline
+
+COUNTRY_CODES = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "UAE"})
+OPENERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"])
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    lowered = text.lower()
+    if not text or not any(char.isalpha() for char in text) or lowered in TITLE_WORDS:
+        return False
+    if lowered.endswith(PLACE_MODIFIER_SUFFIXES) or lowered in MONTHS_AND_DAYS:
+        return False  # "Seoul-based" says where something is; it is not part of its name
+    return text[0].isupper() or (text[0].isdigit() and any(char.isupper() for char in text))
+
+
+Token.set_extension("ckg_cap", getter=_is_cap, force=True)
+
+
+@dataclass
+class NameCandidate:
+    """A name the article uses, with what it says about the kind of thing named."""
+
+    name: str
+    kind: EntityKind | None = None
+    evidence: str = ""  # why this kind: "ends in 'Institute'", "descriptor 'firm'", "title 'Mayor'"
+    aliases: list[str] = field(default_factory=list)
+
+    def set_kind(self, kind: EntityKind, evidence: str) -> None:
+        # a title or a descriptor is firmer than a word the name happens to contain
+        if self.kind is None or evidence.startswith("title"):
+            self.kind, self.evidence = kind, evidence
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    matcher = Matcher(pipeline().vocab)
+    cap = {"_": {"ckg_cap": True}, "OP": "+"}
+    linking = {"LOWER": {"IN": ["of", "for", "on"]}}
+    the = {"LOWER": "the", "OP": "?"}
+    conjunction = {"LOWER": {"IN": ["and", "&"]}}
+    particle = {"LOWER": {"IN": sorted(NAME_PARTICLES)}}
+    matcher.add(
+        "NAME",
+        [
+            [cap],
+            [cap, linking, the, cap],
+            [cap, linking, the, cap, conjunction, cap],
+            [cap, linking, cap, {"ORTH": ","}, cap, conjunction, cap],
+            [cap, particle, cap],
+            [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": "group"}],
+        ],
+        greedy="LONGEST",
+    )
+    title = {"LOWER": {"IN": sorted(TITLE_WORDS)}, "OP": "+"}
+    person = {"_": {"ckg_cap": True}}
+    maybe = {"_": {"ckg_cap": True}, "OP": "?"}
+    matcher.add(
+        "TITLED",
+        [
+            [title, person, maybe, maybe],
+            [title, person, particle, person],
+            [title, {"ORTH": ","}, person, maybe],
+            [title, {"ORTH": ","}, person, particle, person],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
+def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
+    """Every name the documents use, by normalised name, with its kind where the text says it."""
+    docs = list(docs)
+    lowercase = {t.lower_ for doc in docs for t in doc if t.is_lower}
+    found: dict[str, NameCandidate] = {}
+    for doc in docs:
+        persons = _titled_people(doc)
+        for span in persons:
+            _add(found, span.text).set_kind(EntityKind.PERSON, "title")
+        taken = {i for span in persons for i in range(span.start, span.end)}
+        spans = [doc[s:e] for label, s, e in _matcher()(doc) if doc.vocab.strings[label] == "NAME"]
+        for span in _join_by_acronym(filter_spans(spans)):
+            for part in _trim(span, lowercase):
+                if any(i in taken for i in range(part.start, part.end)):
+                    continue
+                kind, evidence = _kind_of(part)
+                if kind is None and part.end < len(doc) and doc[part.end].lower_ in {"minister", "ministers"}:
+                    continue  # "Science Minister": the minister's portfolio, not an organisation
+                candidate = _add(found, part.text)
+                if kind is not None:
+                    candidate.set_kind(kind, evidence)
+                acronym = _acronym_after(part)
+                if acronym and acronym not in candidate.aliases and acronym != candidate.name:
+                    candidate.aliases.append(acronym)
+                    taken |= set(range(part.end, part.end + 3))
+    for candidate in found.values():
+        if candidate.kind is None and candidate.name.lower().endswith(" group"):
+            candidate.set_kind(EntityKind.COMPANY, "name has 'group'")  # "SK group": the conglomerate
+    return {key: value for key, value in found.items() if normalise_name(value.name) not in NOT_NAMES}
+
+
+def _join_by_acronym(spans: list[Span]) -> list[Span]:
+    """ "Korea Quantum Information and Communications Association (KQIC)": two runs joined by
+    "and" are one name when the acronym after them spells their initials."""
+    result: list[Span] = []
+    for span in spans:
+        if result and span.start == result[-1].end + 1 and span.doc[result[-1].end].lower_ in {"and", "&"}:
+            joined = span.doc[result[-1].start : span.end]
+            acronym = _acronym_after(joined)
+            initials = "".join(t.text[0].upper() for t in joined if t.text[:1].isupper())
+            if acronym and _subsequence(acronym.replace("-", "").upper(), initials) and len(acronym) >= 3:
+                result[-1] = joined
+                continue
+        result.append(span)
+    return result
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+def _add(found: dict[str, NameCandidate], name: str) -> NameCandidate:
+    key = normalise_name(name)
+    if key not in found:
+        found[key] = NameCandidate(name=name)
+    return found[key]
+
+
+def _titled_people(doc: Doc) -> list[Span]:
+    """Names after a title: "Science Minister Bae Kyung-hoon", "chief executive Subodh Kulkarni",
+    and before one: "Christian Weedbrook, founder and chief executive of Xanadu"."""
+    people: list[Span] = []
+    for label, start, end in _matcher()(doc):
+        if doc.vocab.strings[label] != "TITLED":
+            continue
+        name_start = start
+        while name_start < end and (doc[name_start].lower_ in TITLE_WORDS or doc[name_start].text == ","):
+            name_start += 1
+        if name_start < end:
+            people.append(doc[name_start:end])
+    for span in _matcher()(doc, as_spans=True):
+        if span.label_ != "NAME" or span.end + 2 >= len(doc) or len(span) < 2 or len(span) > 4:
+            continue
+        after = doc[span.end : span.end + 3]
+        titled = after[0].text == "," and any(t.lower_ in TITLE_WORDS - {"lead"} for t in after[1:])
+        if titled and not any(t.lower_ in _ORG_WORDS for t in span):
+            people.append(span)
+    return filter_spans(people)
+
+
+_ORG_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
+
+
+def _trim(span: Span, lowercase: set[str]) -> list[Span]:
+    """The name inside a capitalised run: without a leading "The", a sentence-opening word that
+    the article also writes in lower case ("Leading", "Officials"), or a weekday or month."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in OPENERS
+        or (doc[start].is_sent_start and (doc[start].lower_ in NOT_NAMES or doc[start].lower_ in lowercase))
+        or (doc[start].text in COUNTRY_CODES and end - start > 1)  # "US Department of Energy"
+    ):
+        start += 1
+    parts: list[Span] = []
+    part_start = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].lower_ in MONTHS_AND_DAYS:
+            part_end = i
+            while part_end > part_start and doc[part_end - 1].lower_ in _DANGLING:
+                part_end -= 1
+            if part_end > part_start and not (
+                part_end - part_start == 1 and doc[part_start].lower_ in NOT_NAMES
+            ):
+                parts.append(doc[part_start:part_end])
+            part_start = i + 1
+    return parts
+
+
+_DANGLING = frozenset({"of", "for", "on", "the", "and", "&", ","})
+
+
+def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
+    words = [t.lower_ for t in span]
+    head = words[: words.index("of")] if "of" in words else words
+    if len(words) > 1 or words[0] in BRAND_WORDS:  # "Institute" alone names nothing
+        for scope in (head[-1:], head, words):
+            for word in scope:
+                for kind, kind_words in KIND_WORDS.items():
+                    if word in kind_words:
+                        return kind, f"name has '{word}'"
+    doc = span.doc
+    before = [t for t in doc[max(span.sent.start, span.start - 4) : span.start] if not t.is_punct]
+    if before and before[-1].lower_ in DESCRIPTOR_KINDS and not before[-1].is_title:
+        return DESCRIPTOR_KINDS[before[-1].lower_], f"descriptor '{before[-1].text}'"
+    after = doc[span.end : min(span.sent.end, span.end + 8)]
+    if len(after) > 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
+        for token in after[2:]:
+            if token.text == ",":
+                break
+            if token.lower_ in DESCRIPTOR_KINDS:
+                return DESCRIPTOR_KINDS[token.lower_], f"described as '{token.text}'"
+    return None, ""
+
+
+def _acronym_after(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        text = doc[span.end + 1].text
+        if _ACRONYM.match(text) and sum(char.isupper() for char in text) >= 2:
+            return text
+    return None

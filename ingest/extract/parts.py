@@ -1,0 +1,148 @@
+"""What belongs to what, and who owns whom: "POSTECH's Department of Physics" and "Microsoft's
+venture fund M12" (a unit of its owner), "the Niels Bohr Institute at the University of
+Copenhagen", "made the Swiss company part of the SK group", and "majority-owned by Honeywell"
+(an owner invests in what it owns)."""
+
+from __future__ import annotations
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import PREPOSITIONS
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.sentence import Finding, Sentence
+from ingest.extract.state import ArticleState
+
+UNIT_WORDS = frozenset(
+    [
+        "unit",
+        "units",
+        "arm",
+        "division",
+        "subsidiary",
+        "subsidiaries",
+        "affiliate",
+        "fund",
+        "lab",
+        "laboratory",
+        "institute",
+        "department",
+        "school",
+        "college",
+        "center",
+        "centre",
+        "branch",
+        "venture",
+    ]
+)
+_UNIT_NAMES = frozenset(
+    ["department", "school", "college", "faculty", "institute", "laboratory", "lab", "center", "centre"]
+)
+_INSTITUTES = frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.GOVERNMENT_BODY, None})
+_HOSTS = frozenset({EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE})
+_BEFORE_PART = frozenset(
+    {"is", "are", "was", "were", "be", "become", "became", "now", "also", "remains", "a"}
+)
+
+
+def units(s: Sentence, state: ArticleState) -> list[Finding]:
+    """An organisation's possessive before a unit: "Microsoft's venture fund M12"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for owner in s.mentions:
+        if not s.possessive(owner) or state.kind(owner) not in ORGANISATIONS | {None}:
+            continue
+        if state.kind(owner) is EntityKind.PLACE:
+            continue
+        j = owner.end + 1
+        words: list[str] = []
+        while j < min(s.span.end, owner.end + 5) and s.at(j) is None and doc[j].is_lower and doc[j].is_alpha:
+            if doc[j].lower_ in PREPOSITIONS:
+                break
+            words.append(doc[j].lower_)
+            j += 1
+        unit = s.at(j) if j < s.span.end else None
+        if unit is None or unit.id == owner.id or not s.party(unit) or state.kind(unit) is EntityKind.PLACE:
+            continue
+        name = state.registry.get(unit.id).name.lower().split()
+        followed = (
+            unit.end < s.span.end
+            and doc[unit.end].is_lower
+            and doc[unit.end].is_alpha
+            and not doc[unit.end].is_stop
+        )
+        institute = state.kind(unit) is EntityKind.RESEARCH_INSTITUTE and not followed
+        if UNIT_WORDS & set(words) or (not words and ((name and name[0] in _UNIT_NAMES) or institute)):
+            findings.append(
+                Finding(
+                    RelationshipKind.PART_OF, unit.id, owner.id, "unit-of", 0.75, s, unit.start, dated=False
+                )
+            )
+    return findings
+
+
+def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:
+    """An institute "at" a university: "the Niels Bohr Institute at the University of Copenhagen"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for inner in s.mentions:
+        if state.kind(inner) not in _INSTITUTES or inner.via != "name" or inner.end + 1 >= s.span.end:
+            continue
+        if doc[inner.end].lower_ != "at":
+            continue
+        host = s.first_party_after(inner.end + 1, limit=2)
+        if host and state.kind(host[0]) in _HOSTS and host[0].id != inner.id:
+            findings.append(
+                Finding(
+                    RelationshipKind.PART_OF,
+                    inner.id,
+                    host[0].id,
+                    "institute-at",
+                    0.75,
+                    s,
+                    inner.start,
+                    dated=False,
+                )
+            )
+    return findings
+
+
+def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "X is part of Y", "made X part of Y"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ != "part" or token.i + 1 >= s.span.end or doc[token.i + 1].lower_ != "of":
+            continue
+        j = token.i - 1
+        while j >= s.span.start and doc[j].lower_ in _BEFORE_PART:
+            j -= 1
+        inner = s.at(j) if j >= s.span.start else None
+        whole = s.first_party_after(token.i + 2, limit=3)
+        if inner is None or not whole or not s.party(inner):
+            continue
+        if state.kind(inner) in ORGANISATIONS | {None} and state.kind(whole[0]) in ORGANISATIONS | {None}:
+            findings.append(
+                Finding(
+                    RelationshipKind.PART_OF, inner.id, whole[0].id, "part-of", 0.75, s, token.i, dated=False
+                )
+            )
+    return findings
+
+
+def owned_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Quantinuum, which is majority-owned by Honeywell": the owner invests in it."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in s.found("OWNED_BY"):
+        owned = [m for m in s.subject(start, max_gap=4) if state.kind(m) in ORGANISATIONS | {None}]
+        owners = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
+        for thing in owned:
+            for owner in owners:
+                if thing.id != owner.id:
+                    rule = "owned-by" if doc[start].lower_ != "backed" else "backed-by"
+                    findings.append(
+                        Finding(RelationshipKind.INVESTS_IN, owner.id, thing.id, rule, 0.75, s, start)
+                    )
+    return findings
+
+
+RULES = [units, hosted_at, part_of, owned_by]

@@ -1,0 +1,143 @@
+"""Who heads what, from the titles news gives people: "Pasqal CEO Loic Henriet", "Daejeon Mayor
+Lee Jang-woo", "Science Minister Bae Kyung-hoon" (the ministry whose name says science),
+"Christian Weedbrook, founder and chief executive of Xanadu", "Its chief executive, Niccolo
+de Masi". A deputy, a vice-president or a former chief leads nothing."""
+
+from __future__ import annotations
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import LEADING_TITLES, NOT_LEADING, TITLE_WORDS
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.sentence import Finding, Mention, Sentence
+from ingest.extract.state import ArticleState
+
+_HEADED = ORGANISATIONS | {EntityKind.PLACE, EntityKind.PROGRAMME, EntityKind.CLUSTER, None}
+_TITLE_PARTS = TITLE_WORDS | {"executive", "officer", "chief", "and", "co-founder"}
+
+
+def titled_people(s: Sentence, state: ArticleState) -> list[Finding]:
+    findings: list[Finding] = []
+    for person in s.mentions:
+        if state.kind(person) is not EntityKind.PERSON:
+            continue
+        for organisation, rule in (_title_before(s, person, state), _title_after(s, person, state)):
+            if organisation is not None and organisation != person.id:
+                findings.append(
+                    Finding(
+                        RelationshipKind.LEADS,
+                        person.id,
+                        organisation,
+                        rule,
+                        0.85,
+                        s,
+                        person.start,
+                        dated=False,
+                    )
+                )
+                break
+    return findings
+
+
+def _title_before(s: Sentence, person: Mention, state: ArticleState) -> tuple[str | None, str]:
+    doc = s.span.doc
+    j = person.start - 1
+    if j >= s.span.start and doc[j].text == ",":
+        j -= 1  # "Its chief executive, Niccolo de Masi"
+    titles: list[str] = []
+    while j >= s.span.start and doc[j].lower_ in _TITLE_PARTS and s.at(j) is None:
+        titles.insert(0, doc[j].lower_)
+        j -= 1
+    if not _leads(titles) or (j >= s.span.start and doc[j].lower_ in NOT_LEADING):
+        return None, ""
+    if "minister" in titles:
+        return _minister(s, j, state), "minister-of-topic"
+    if (j < s.span.start or s.at(j) is None) and {"mayor", "governor"} & set(titles):
+        return _governed(s, person, state), "mayor-or-governor"
+    if j >= s.span.start and doc[j].text in {"'s", "’s"}:
+        j -= 1
+    before = s.at(j) if j >= s.span.start else None
+    if before is not None and state.kind(before) in _HEADED:
+        return before.id, "title-of"
+    if j >= s.span.start and doc[j].lower_ in {"its", "their"} and s.previous is not None:
+        owner = next(
+            (m for m in s.previous.mentions if s.previous.party(m) and m.kind in ORGANISATIONS), None
+        )
+        return (owner.id if owner else None), "title-of-previous"
+    return None, ""
+
+
+def _minister(s: Sentence, j: int, state: ArticleState) -> str | None:
+    """ "Korean Science Minister": the ministry whose name has "science", of Korea if that
+    narrows it; "Danish Minister": Denmark's one ministry in the article."""
+    doc = s.span.doc
+    topic: list[str] = []
+    country: str | None = None
+    while j >= s.span.start:
+        found = s.at(j)
+        if found is not None and state.kind(found) is EntityKind.PLACE:
+            country = state.registry.get(found.id).country
+            break
+        if found is not None or not doc[j].is_title:
+            break
+        topic.insert(0, doc[j].lower_)
+        j -= 1
+    return _ministry(state, topic, country)
+
+
+def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str | None, str]:
+    """ "X, founder and chief executive of Xanadu," or "X, Xanadu's chief executive,"."""
+    doc = s.span.doc
+    j = person.end
+    if j >= s.span.end or doc[j].text != ",":
+        return None, ""
+    j += 1
+    owner: Mention | None = None
+    if (found := s.at(j)) is not None and found.end < s.span.end and doc[found.end].text in {"'s", "’s"}:
+        owner, j = found, found.end + 1
+    titles: list[str] = []
+    while j < s.span.end and doc[j].lower_ in _TITLE_PARTS | {"the", "a", "of"} and s.at(j) is None:
+        titles.append(doc[j].lower_)
+        j += 1
+    if not _leads([t for t in titles if t != "of"]) or any(word in NOT_LEADING for word in titles):
+        return None, ""
+    if owner is None and titles and titles[-1] == "of":
+        after = s.first_party_after(j, limit=2)
+        owner = after[0] if after else None
+    if owner is not None and state.kind(owner) in _HEADED:
+        return owner.id, "title-after"
+    return None, ""
+
+
+def _governed(s: Sentence, person: Mention, state: ArticleState) -> str | None:
+    """ "Governor Kim Jin-tae said the province ...": the city or province the sentence names
+    after the title, else the latest the article named (never a country)."""
+    governments = {EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}
+    for mention in s.mentions:
+        if (
+            mention.start > person.start
+            and state.kind(mention) in governments
+            and mention.id not in state.countries
+        ):
+            return mention.id
+    for entity_id, kind, _ in reversed(state.history.seen):
+        if kind is EntityKind.PLACE and entity_id not in state.countries:
+            return entity_id
+    return None
+
+
+def _leads(titles: list[str]) -> bool:
+    if not titles or any(word in NOT_LEADING for word in titles):
+        return False
+    if titles[-2:] == ["chief", "executive"] or "ceo" in titles:
+        return True
+    return any(word in LEADING_TITLES - {"chief", "executive"} for word in titles)
+
+
+def _ministry(state: ArticleState, topic: list[str], country: str | None) -> str | None:
+    """The one ministry (in the article, else in the store) whose name holds every topic word
+    (and, given a country, that is that country's)."""
+    words = [word for word in topic if word not in {"the", "and", "of"}]
+    return state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["ministry", *words], country=country)
+
+
+RULES = [titled_people]

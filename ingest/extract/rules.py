@@ -1,0 +1,257 @@
+"""The rule-based extractor: spaCy's tokenizer, sentence splitter and rule matchers, a gazetteer of
+the store's names, and hand-written rules for how news states partnerships. No model is
+fetched; the same article always gives the same proposal.
+
+Two passes over the article: the first collects the names it uses (:mod:`ingest.extract.names`),
+the second finds who each sentence mentions and applies the rules, sentence by sentence, so a
+later "the ministry" or "of this total" can refer back.
+
+>>> from pathlib import Path
+>>> from ingest.extract.article import read_article
+>>> article = read_article(Path("data/sources/2026-01-29-korea-quantum-strategy.txt"))
+>>> found = RuleExtractor().extract(article, [], "article-1")
+>>> mous = [r.relationship for r in found.relationships if r.relationship.kind.value == "SIGNED_MOU_WITH"]
+>>> [(mou.source, mou.target) for mou in mous]
+[('ionq', 'ministry-of-science-and-ict')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph.model import EntityKind, Evidence, Relationship, RelationshipKind, normalise_name
+from graph.store.base import EntityNames
+from ingest.extract import described, located, parts, people, programmes, ties
+from ingest.extract.article import Article
+from ingest.extract.base import Extraction, ProposedRelationship
+from ingest.extract.gazetteer import Entry, Gazetteer
+from ingest.extract.lexicon import GOVERNMENT_SUFFIXES
+from ingest.extract.mentions import MentionFinder
+from ingest.extract.names import NameCandidate, find_names
+from ingest.extract.nlp import pipeline
+from ingest.extract.registry import Registry
+from ingest.extract.sentence import Finding, Sentence
+from ingest.extract.state import ArticleState
+from ingest.extract.triggers import trigger_matcher
+
+RULES = [*programmes.RULES, *described.RULES, *ties.RULES, *located.RULES, *people.RULES, *parts.RULES]
+EVENTS = frozenset(
+    {
+        RelationshipKind.SIGNED_MOU_WITH,
+        RelationshipKind.PARTNERS_WITH,
+        RelationshipKind.COLLABORATES_WITH,
+        RelationshipKind.INVESTS_IN,
+        RelationshipKind.FUNDS,
+        RelationshipKind.ESTABLISHES,
+        RelationshipKind.MEMBER_OF,
+        RelationshipKind.PARTICIPATES_IN,
+        RelationshipKind.LEADS,
+    }
+)
+_NAME_CONFIDENCE = {"title": 0.85, "name": 0.8, "descriptor": 0.8, "described": 0.75}
+
+
+class RuleExtractor:
+    """An :class:`ingest.extract.base.Extractor` built on spaCy's rule matchers."""
+
+    name = "ckg-rules"
+    version = "1.0"
+
+    def extract(self, article: Article, known: Sequence[EntityNames], source_id: str) -> Extraction:
+        nlp = pipeline()
+        docs = list(nlp.pipe(block.text for block in article.blocks))
+        registry = Registry(known)
+        gazetteer = Gazetteer(nlp)
+        for entry in known:
+            gazetteer.add(entry.id, entry.kind, [entry.id, *entry.names], "store")
+        gazetteer.add_places()
+        _register_names(find_names(docs), gazetteer, registry, known)
+        finder = MentionFinder(gazetteer, registry)
+        state = ArticleState(registry, finder.history, article.published, countries=finder.countries)
+        findings: list[Finding] = []
+        previous: Sentence | None = None
+        for index, doc in enumerate(docs):
+            names = finder.names(doc)
+            matches = trigger_matcher()(doc)
+            for span in doc.sents:
+                triggers: dict[str, list[tuple[int, int]]] = {}
+                for label, start, end in matches:
+                    if span.start <= start < span.end:
+                        triggers.setdefault(doc.vocab.strings[label], []).append((start, end))
+                inside = finder.sentence(span, names)
+                locator = article.locator(index, span.start_char)
+                sentence = Sentence(span, inside, locator, triggers, previous)
+                for rule in RULES:
+                    findings += rule(sentence, state)
+                findings += state.pending
+                state.pending = []
+                previous = sentence
+        relationships = _merge(findings, article, source_id, registry, f"{self.name} {self.version}")
+        return Extraction(registry.proposals(), relationships, registry.matched())
+
+
+def _register_names(
+    candidates: dict[str, NameCandidate],
+    gazetteer: Gazetteer,
+    registry: Registry,
+    known: Sequence[EntityNames],
+) -> None:
+    """Make the article's own names findable: a city's government ("Daejeon Metropolitan City")
+    is the city, a short form ("Rigetti" for "Rigetti Computing", "Samsung" for the store's
+    "Samsung Electronics") is the full name, and any other name is a candidate entity."""
+    first_words: dict[str, set[str]] = {}
+    for entry in known:
+        if entry.kind is not EntityKind.PERSON:
+            for name in entry.names:
+                words = name.split()
+                if len(words) > 1:
+                    first_words.setdefault(normalise_name(words[0]), set()).add(f"store:{entry.id}")
+    for candidate in candidates.values():
+        words = candidate.name.split()
+        if len(words) > 1 and candidate.kind not in {EntityKind.PERSON, None}:
+            first_words.setdefault(normalise_name(words[0]), set()).add(
+                f"article:{normalise_name(candidate.name)}"
+            )
+    ordered = sorted(candidates.values(), key=lambda c: -len(c.name.split()))  # full names first
+    added: dict[str, str] = {}
+    for candidate in ordered:
+        if gazetteer.knows(candidate.name) or all(gazetteer.knows(p) for p in candidate.name.split("-")):
+            continue  # a place, or places joined ("US-UK")
+        place = _government_of_place(candidate.name, gazetteer)
+        if place is not None:
+            gazetteer.alias(place, [candidate.name])
+            continue
+        key = normalise_name(candidate.name)
+        owners = first_words.get(key, set())
+        if len(candidate.name.split()) == 1 and owners:
+            if len(owners) == 1:
+                owner = next(iter(owners))
+                origin, owner_key = owner.split(":", 1)
+                if origin == "store":
+                    gazetteer.add(
+                        owner_key,
+                        registry.store_entity(owner_key).kind or EntityKind.COMPANY,
+                        [candidate.name],
+                        "store",
+                    )
+                elif owner_key in added:
+                    registry.get(added[owner_key]).aliases.append(candidate.name)
+                    gazetteer.add(
+                        added[owner_key],
+                        registry.get(added[owner_key]).kind or EntityKind.COMPANY,
+                        [candidate.name],
+                        "article",
+                    )
+            continue  # "LG" when the names hold LG Electronics and LG Uplus: too vague to link
+        evidence = candidate.evidence.split(" ")[0] if candidate.evidence else ""
+        confidence = _NAME_CONFIDENCE.get(evidence, 0.75) if candidate.kind else 0.5
+        item = registry.propose(
+            candidate.name,
+            candidate.kind,
+            rule=f"name ({candidate.evidence})" if candidate.evidence else "name",
+            confidence=confidence,
+            aliases=list(candidate.aliases),
+        )
+        added[key] = item.id
+        gazetteer.add(
+            item.id, candidate.kind or EntityKind.COMPANY, [candidate.name, *candidate.aliases], "article"
+        )
+
+
+def _government_of_place(name: str, gazetteer: Gazetteer) -> Entry | None:
+    words = name.split()
+    for suffix in GOVERNMENT_SUFFIXES:
+        if len(words) > len(suffix) and tuple(w.lower() for w in words[-len(suffix) :]) == suffix:
+            entry = gazetteer.lookup(" ".join(words[: -len(suffix)]))
+            if entry is not None and entry.kind is EntityKind.PLACE:
+                return entry
+    return None
+
+
+@dataclass
+class _Tie:
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _merge(
+    findings: list[Finding], article: Article, source_id: str, registry: Registry, extracted_by: str
+) -> list[ProposedRelationship]:
+    """One proposal per (kind, ends): evidence from every sentence that states it, the highest
+    confidence, the first amount; a collaboration stated in the same sentence as an MOU or a
+    partnership between the same two is part of that agreement, not a tie of its own."""
+    ties_by_key: dict[tuple[RelationshipKind, str, str], _Tie] = {}
+    for finding in findings:
+        if finding.source == finding.target:
+            continue
+        source, target = finding.source, finding.target
+        if finding.kind.symmetric and target < source:
+            source, target = target, source
+        ties_by_key.setdefault((finding.kind, source, target), _Tie()).findings.append(finding)
+    agreements = {
+        (id(f.sentence), frozenset((f.source, f.target)))
+        for tie in ties_by_key.values()
+        for f in tie.findings
+        if f.kind in {RelationshipKind.SIGNED_MOU_WITH, RelationshipKind.PARTNERS_WITH}
+    }
+    proposals: list[ProposedRelationship] = []
+    for (kind, source, target), tie in ties_by_key.items():
+        kept = [
+            f
+            for f in tie.findings
+            if not (
+                kind is RelationshipKind.COLLABORATES_WITH
+                and (id(f.sentence), frozenset((source, target))) in agreements
+            )
+        ]
+        if not kept:
+            continue
+        proposals.append(_proposal(kind, source, target, kept, article, source_id, extracted_by))
+        registry.use(source)
+        registry.use(target)
+    return proposals
+
+
+def _proposal(
+    kind: RelationshipKind,
+    source: str,
+    target: str,
+    findings: list[Finding],
+    article: Article,
+    source_id: str,
+    extracted_by: str,
+) -> ProposedRelationship:
+    best = max(findings, key=lambda f: f.confidence)
+    first = findings[0]
+    evidence: dict[str, Evidence] = {}
+    for finding in findings:
+        for sentence in [*finding.also, finding.sentence]:
+            evidence.setdefault(
+                sentence.text,
+                Evidence(
+                    source=source_id, quote=sentence.text, locator=sentence.locator, extracted_by=extracted_by
+                ),
+            )
+    since = None
+    since_from = "none"
+    note = first.note
+    if kind in EVENTS and first.dated:
+        since = first.sentence.event_date(first.at, article.published)
+        since_from = "sentence" if since else "none"
+        if since is None and article.published is not None:
+            since, since_from = article.published, "article"
+            note = "since: the article's date; the sentence gives none"
+    money = next((f for f in findings if f.amount is not None), None)
+    relationship = Relationship(
+        kind=kind,
+        source=source,
+        target=target,
+        since=since,
+        status=first.status or first.sentence.status(first.at),
+        amount=money.amount if money else None,
+        currency=money.currency if money else None,
+        note=note,
+        evidence=list(evidence.values()),
+    )
+    rules = "; ".join(dict.fromkeys(f.rule for f in findings))
+    return ProposedRelationship(relationship, round(best.confidence, 2), rules, since_from)

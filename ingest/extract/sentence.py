@@ -1,0 +1,354 @@
+"""One sentence as the rules see it: its tokens, the entities mentioned in it, the triggers found
+in it, and the questions every rule asks: who is the subject of this verb, who comes after this
+preposition, is it planned or done, when did it happen.
+
+The subject of a trigger is the nearest group of mentions before it in the same clause that is
+not the object of a preposition ("in South Korea"), a possessive ("the ministry's"), or a
+modifier ("US-based", "French"). A group is a list: "Samsung Electronics, LG Electronics, and SK
+Telecom". Without a parser these are approximations, and each rule's confidence says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from graph.model import EntityKind, RelationshipKind, RelationshipStatus
+from ingest.extract.amounts import Money, find_dates, find_money
+from ingest.extract.lexicon import PREPOSITIONS
+
+CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "whereas", "but", "although", "though"})
+_SEPARATORS = frozenset({",", "and", "&", "as", "well"})
+_APPOSITION = frozenset({"a", "an", "the", "which", "who", "its", "based", "headquartered", "whose"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_PLANNED = frozenset(
+    {"will", "would", "shall", "plans", "plan", "planning", "aims", "intends", "expected", "set"}
+)
+_SUBJECT_BLOCKERS = frozenset({"with", "by", "from", "between", "than", "against", "among", "like"})
+_CLAUSE_VERBS = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "said",
+        "says",
+        "signed",
+        "agreed",
+        "plans",
+        "announced",
+        "can",
+        "could",
+        "may",
+    ]
+)
+_SAY = frozenset({"said", "says", "announced", "added", "noted", "stated", "confirmed", "told"})
+_NOT_EVENT_DATE = frozenset({"by", "until", "through", "before", "from", "since", "till", "after", "next"})
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets in the paragraph's doc
+    end: int
+    id: str
+    kind: EntityKind | None
+    via: str = "name"  # "name", "anaphora", "based"
+    modifier: bool = False  # "US-based", "French": says where something is; not a party
+    partner: str | None = None  # "the two companies": the second of the pair
+
+
+@dataclass
+class Sentence:
+    span: Span
+    mentions: list[Mention]
+    locator: str
+    triggers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    previous: Sentence | None = None
+
+    @property
+    def text(self) -> str:
+        return self.span.text.strip()
+
+    # -- mentions ----------------------------------------------------------------------------
+
+    def at(self, index: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.start <= index < mention.end:
+                return mention
+        return None
+
+    def possessive(self, mention: Mention) -> bool:
+        doc = self.span.doc
+        return mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
+
+    def after_preposition(self, mention: Mention) -> bool:
+        """Whether ``mention`` is the object of a preposition ("in South Korea", "with US-based
+        quantum computing company IonQ"), looking past articles, descriptions and modifiers."""
+        doc = self.span.doc
+        j = mention.start - 1
+        steps = 0
+        while j >= self.span.start and steps < 6:
+            token = doc[j]
+            other = self.at(j)
+            if other is not None and other.modifier:
+                j = other.start - 1
+            elif token.lower_ in PREPOSITIONS:
+                return True
+            elif token.lower_ in _SKIPPABLE or (token.is_lower and token.is_alpha and not token.is_stop):
+                j -= 1
+            else:
+                return False
+            steps += 1
+        return False
+
+    def party(self, mention: Mention) -> bool:
+        """A mention that can be a party to a relationship here: not a modifier or possessive."""
+        return not mention.modifier and not self.possessive(mention)
+
+    def group_left(self, mention: Mention) -> list[Mention]:
+        group = [mention]
+        while True:
+            previous = self._neighbour(group[0].start - 1, -1)
+            if previous is None or not self.party(previous) or self.after_preposition(previous):
+                return _with_partners(group)
+            group.insert(0, previous)
+
+    def group_right(self, mention: Mention) -> list[Mention]:
+        group = [mention]
+        while True:
+            following = self._neighbour(group[-1].end, +1)
+            if following is None or not self.party(following) or self._opens_clause(following):
+                return _with_partners(group)
+            group.append(following)
+
+    def _opens_clause(self, mention: Mention) -> bool:
+        """ "..., and Rigetti Computing, a US maker, has agreed": a new subject, not a list item."""
+        doc = self.span.doc
+        j = mention.end
+        if not (j + 1 < self.span.end and doc[j].text == "," and doc[j + 1].lower_ in _APPOSITION):
+            return False  # the last of a list is followed by its verb: "A, B, and C have formed"
+        j += 1
+        while j < self.span.end and doc[j].text not in {",", ".", ";"}:
+            j += 1
+        return j + 1 < self.span.end and doc[j + 1].lower_ in _CLAUSE_VERBS
+
+    def _neighbour(self, index: int, step: int) -> Mention | None:
+        """The mention on the other side of a list separator next to ``index`` ("A, B and C"),
+        looking past the words that describe either item: articles, up to three describing
+        words, place adjectives and possessives ("KIST and Denmark's Ministry of ...",
+        "BlackRock and Microsoft's venture fund M12")."""
+        doc = self.span.doc
+        j = index
+        seen_separator = False
+        commas = 0
+        fillers = 0
+        while self.span.start <= j < self.span.end:
+            found = self.at(j)
+            token = doc[j]
+            if found is not None and not found.modifier and not self.possessive(found):
+                return found if seen_separator else None
+            if (
+                found is not None
+                or token.text in _POSSESSIVE
+                or token.lower_ in _SKIPPABLE
+                or (token.is_lower and token.is_alpha and not token.is_stop)
+            ):
+                fillers += 1
+                if fillers > 4:
+                    return None
+                if found is not None:
+                    j = found.start - 1 if step < 0 else found.end
+                    continue
+            elif token.lower_ in _SEPARATORS:
+                commas += token.text == ","
+                if commas > 1 or (seen_separator and fillers):
+                    return None  # two commas, or words between two separators: not one list
+                if (
+                    token.text == ","
+                    and step > 0
+                    and j + 1 < self.span.end
+                    and doc[j + 1].lower_ in _APPOSITION
+                ):
+                    return None  # "IonQ, a US company": an apposition, not the next item
+                seen_separator = True
+                fillers = 0
+            else:
+                return None
+            j += step
+        return None
+
+    # -- clauses and slots -------------------------------------------------------------------
+
+    def _breaks(self, j: int) -> bool:
+        doc = self.span.doc
+        if doc[j].lower_ not in CLAUSE_BREAKS:
+            return False
+        # "South Korea : has released": a colon with space on both sides is typography, not a break
+        return not (doc[j].text == ":" and j > 0 and doc[j - 1].whitespace_)
+
+    def clause_start(self, index: int) -> int:
+        for j in range(index - 1, self.span.start - 1, -1):
+            if self._breaks(j):
+                return j + 1
+        return self.span.start
+
+    def clause_end(self, index: int) -> int:
+        for j in range(index, self.span.end):
+            if self._breaks(j):
+                return j
+        return self.span.end
+
+    def subject(self, index: int, max_gap: int = 10) -> list[Mention]:
+        """The parties acting at token ``index``: the nearest group before it in its clause."""
+        doc = self.span.doc
+        j = index - 1
+        gap = 0
+        start = self.clause_start(index)
+        while j >= start:
+            found = self.at(j)
+            if found is not None:
+                if self.party(found) and not self.after_preposition(found):
+                    return self.group_left(found)
+                j = found.start - 1
+                gap += 1
+                continue
+            word = doc[j].lower_
+            if word in {"it", "they"}:
+                return self._pronoun(j)
+            if word in {"which", "who"}:
+                before = j - 1 if j - 1 >= start and doc[j - 1].text != "," else j - 2
+                antecedent = self.at(before) if before >= start else None
+                return self.group_left(antecedent) if antecedent is not None else []
+            if word in _SUBJECT_BLOCKERS:
+                return []
+            gap += 1
+            if gap > max_gap:
+                return []
+            j -= 1
+        return []
+
+    def _pronoun(self, index: int) -> list[Mention]:
+        """What "it" stands for: X in "X said (on Tuesday) (that) it ...", else, when "it" opens
+        its sentence, the first party named in the sentence before."""
+        doc = self.span.doc
+        for j in range(index - 1, max(self.span.start, index - 6) - 1, -1):
+            if doc[j].lower_ in _SAY:
+                return self.subject(j)
+        for j in range(index - 1, self.span.start - 1, -1):
+            if doc[j].lower_ == doc[index].lower_:  # "it joined X, and it signed Y": the same "it"
+                return self._pronoun(j)
+        if index - self.span.start <= 3 and self.previous is not None:
+            for mention in self.previous.mentions:
+                if self.previous.party(mention) and mention.kind is not EntityKind.PLACE:
+                    return [mention]
+        return []
+
+    def object(self, index: int, prepositions: frozenset[str], limit: int = 8) -> list[Mention]:
+        """The parties after the first of ``prepositions`` following ``index`` in its clause:
+        "with US-based quantum computing company IonQ" gives IonQ."""
+        doc = self.span.doc
+        end = self.clause_end(index)
+        j = index
+        while j < min(end, index + limit):
+            if doc[j].lower_ in prepositions:
+                return self.first_party_after(j + 1, end)
+            j += 1
+        return []
+
+    def first_party_after(self, index: int, end: int | None = None, limit: int = 7) -> list[Mention]:
+        doc = self.span.doc
+        end = self.span.end if end is None else end
+        j = index
+        described = False
+        while j < min(end, index + limit):
+            found = self.at(j)
+            if found is not None:
+                if self.party(found):
+                    return self.group_right(found)
+                j = found.end
+                continue
+            token = doc[j]
+            if described and token.lower_ in PREPOSITIONS:
+                return []  # "in a startup incubator in Yangjae": the object is the incubator
+            described = described or (token.is_alpha and token.is_lower and not token.is_stop)
+            if not (
+                token.lower_ in _SKIPPABLE
+                or (token.is_alpha and token.is_lower)
+                or token.text in _POSSESSIVE | {"-"}
+            ):
+                return []
+            j += 1
+        return []
+
+    # -- what, when and how much --------------------------------------------------------------
+
+    def status(self, index: int) -> RelationshipStatus:
+        doc = self.span.doc
+        words = [t.lower_ for t in doc[self.clause_start(index) : index + 1]]
+        if "plans" in words and any(w in {"announced", "unveiled", "revealed"} for w in words):
+            return RelationshipStatus.ANNOUNCED
+        if any(word in _PLANNED for word in words) or "to" in words[-3:]:
+            return RelationshipStatus.PLANNED
+        return RelationshipStatus.ACTIVE
+
+    def event_date(self, index: int, reference: date | None) -> date | None:
+        """A day the sentence gives for the event at ``index`` (not a deadline: "by July")."""
+        doc = self.span.doc
+        clause = doc[self.clause_start(index) : self.clause_end(index)]
+        for mention in find_dates(clause, reference):
+            before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+            if mention.precision == "day" and before not in _NOT_EVENT_DATE:
+                return mention.value
+        return None
+
+    def money(self, start: int, end: int) -> list[Money]:
+        return [m for m in find_money(self.span) if start <= m.start and m.end <= end]
+
+    def found(self, label: str) -> list[tuple[int, int]]:
+        return self.triggers.get(label, [])
+
+
+def _with_partners(group: list[Mention]) -> list[Mention]:
+    expanded: list[Mention] = []
+    for mention in group:
+        expanded.append(mention)
+        if mention.partner is not None:
+            expanded.append(Mention(mention.start, mention.end, mention.partner, None, mention.via))
+    return expanded
+
+
+@dataclass
+class Finding:
+    """A relationship a rule found, before it is merged with the others and written down."""
+
+    kind: RelationshipKind
+    source: str
+    target: str
+    rule: str
+    confidence: float
+    sentence: Sentence
+    at: int  # the trigger's token: where status and date are read
+    amount: float | None = None
+    currency: str | None = None
+    status: RelationshipStatus | None = None
+    also: list[Sentence] = field(default_factory=list)  # further sentences it rests on
+    note: str | None = None
+    dated: bool = True  # an event with a date (an MOU), not a state (a location)
+
+
+def first_per_start(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One match per trigger word: the shortest from each start, none inside another's span."""
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(matches, key=lambda m: (m[0], m[1] - m[0])):
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end))
+    return chosen

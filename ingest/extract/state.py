@@ -1,0 +1,53 @@
+"""What the rules remember from one sentence to the next in an article: the plan the article is
+about (so "the plan" and "to support this growth" can refer to it), the budget a later "of this
+total" divides, and a "South Korean companies" that the next sentence lists ("Firms including
+...")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from graph.model import EntityKind
+from ingest.extract.mentions import History
+from ingest.extract.registry import Known, Registry
+from ingest.extract.sentence import Finding, Mention, Sentence
+
+
+@dataclass
+class ArticleState:
+    registry: Registry
+    history: History
+    published: date | None
+    programme: str | None = None  # the latest plan or strategy the article introduced
+    issuers: dict[str, tuple[str, Sentence]] = field(default_factory=dict)  # programme -> country
+    budget: tuple[str, str] | None = None  # (budget programme, its funder) for "of this total"
+    group_place: tuple[str, Sentence] | None = None  # "South Korean companies" -> next sentence
+    pending: list[Finding] = field(default_factory=list)  # found by a helper on a rule's behalf
+    countries: set[str] = field(default_factory=set)  # ids of the places that are countries
+
+    def create(
+        self,
+        name: str,
+        kind: EntityKind,
+        *,
+        rule: str,
+        confidence: float,
+        plan: bool = False,
+        **fields: Any,
+    ) -> Known:
+        """A described entity (a joint lab, a budget). A ``plan`` becomes the one "the plan" and
+        "to support this growth" refer to; other entities can be referred to by their kind."""
+        known = self.registry.propose(name, kind, rule=rule, confidence=confidence, named=False, **fields)
+        if kind is not EntityKind.PROGRAMME or plan:
+            self.history.seen.append((known.id, kind, name))
+        if plan:
+            self.programme = known.id
+        return known
+
+    def kind(self, mention: Mention) -> EntityKind | None:
+        return self.registry.get(mention.id).kind
+
+    def name(self, entity_id: str) -> str:
+        return self.registry.get(entity_id).name

@@ -1,0 +1,356 @@
+"""Rules for ties between parties the article names: agreements, partnerships, collaborations,
+investments, funding, memberships, participation and leadership of bodies.
+
+Each rule finds its trigger phrase, then its parties with the slot questions of
+:class:`ingest.extract.sentence.Sentence` ("who signed", "with whom"). Symmetric ties between a
+list of parties ("A and B signed an MOU") pair every two of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.described import described_object
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
+from ingest.extract.state import ArticleState
+
+Rule = Callable[[Sentence, ArticleState], list[Finding]]
+WITH = frozenset({"with"})
+_ORGS_OR_PLACES = ORGANISATIONS | {EntityKind.PLACE, None}
+_AUXILIARIES = frozenset(
+    {",", "will", "would", "be", "is", "was", "are", "were", "to", "has", "have", "been", "also"}
+)
+
+
+def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str) -> Rule:
+    """Parties on both sides ("A signed ... with B"), a list that acts together ("A and B
+    partnered"), or a pair after "between"."""
+
+    def apply(s: Sentence, state: ArticleState) -> list[Finding]:
+        findings: list[Finding] = []
+        for start, end in first_per_start(s.found(label)):
+            subject = [m for m in s.subject(start) if state.kind(m) in _ORGS_OR_PLACES]
+            other = [m for m in s.object(end - 1, WITH, limit=10) if state.kind(m) in _ORGS_OR_PLACES]
+            between = s.object(end - 1, frozenset({"between"}), limit=6)
+            if subject and other:
+                pairs = [(a, b, f"{rule}-with", confidence) for a in subject for b in other]
+            elif len(between) >= 2:
+                pairs = [(a, b, f"{rule}-between", confidence - 0.05) for a, b in combinations(between, 2)]
+            elif len(subject) >= 2 and not other:
+                pairs = [(a, b, f"{rule}-together", confidence - 0.1) for a, b in combinations(subject, 2)]
+            else:
+                pairs = []
+            for a, b, name, value in pairs:
+                findings.append(Finding(kind, a.id, b.id, name, value, s, start))
+        return findings
+
+    return apply
+
+
+signed_mou = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+partnered = _symmetric(RelationshipKind.PARTNERS_WITH, "partnered", 0.85, "PARTNER")
+collaborates = _symmetric(RelationshipKind.COLLABORATES_WITH, "collaborates", 0.8, "COLLABORATE")
+
+
+def chose_partner(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "KT has selected British startup Oxford Ionics as the hardware partner for a pilot"."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("CHOSE_PARTNER")):
+        choosers = [m for m in s.subject(start) if state.kind(m) in _ORGS_OR_PLACES]
+        chosen = [m for m in s.first_party_after(start + 1, limit=6) if m.end <= end]
+        for a in choosers:
+            for b in chosen:
+                findings.append(
+                    Finding(RelationshipKind.PARTNERS_WITH, a.id, b.id, "chose-as-partner", 0.8, s, start)
+                )
+    return findings
+
+
+def spun_out(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Oxford Ionics, which spun out of the University of Oxford": the university founded it."""
+    findings: list[Finding] = []
+    for start, end in s.found("SPUN_OUT"):
+        for company in s.subject(start, max_gap=4):
+            for origin in s.first_party_after(end, limit=3):
+                if origin.id != company.id and state.kind(origin) in ORGANISATIONS:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.ESTABLISHES, origin.id, company.id, "spun-out-of", 0.75, s, start
+                        )
+                    )
+    return findings
+
+
+def invests(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A will invest $X in B"; "A's investment in B"; "A took a stake in B"; and, with no "in B",
+    an investment in the place the sentence names ("establish a center in South Korea and
+    invest 15 million US dollars")."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("INVEST")):
+        doc = s.span.doc
+        investors = s.subject(start)
+        if doc[start].lower_.startswith("investment") and start > s.span.start:
+            owner = s.at(start - 2) if doc[start - 1].text in {"'s", "’s"} else None
+            investors = [owner] if owner is not None else investors
+        investors = [m for m in investors if state.kind(m) in _ORGS_OR_PLACES]
+        if not investors:
+            continue
+        clause_end = s.clause_end(start)
+        money = s.money(start, clause_end)
+        targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
+        rule, confidence = "invests-in", 0.85
+        described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
+        described = described if not targets and money else None
+        if described is not None:
+            targets, rule, confidence = [described], "invests-in-described", 0.65
+        elif not targets and money:
+            targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
+            rule, confidence = "invests-in-place", 0.7
+        for investor in investors:
+            for target in targets[:1] if rule == "invests-in-place" else targets:
+                amount = money[0] if money else None
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN,
+                        investor.id,
+                        target.id,
+                        rule,
+                        confidence,
+                        s,
+                        start,
+                        amount=amount.amount if amount else None,
+                        currency=amount.currency if amount else None,
+                    )
+                )
+    return findings
+
+
+def _place_after_in(s: Sentence, mention: Mention) -> bool:
+    doc = s.span.doc
+    return (
+        mention.kind is EntityKind.PLACE
+        and s.party(mention)
+        and mention.start > 0
+        and doc[mention.start - 1].lower_ == "in"
+        and not (mention.start > 1 and doc[mention.start - 2].lower_ in {"based", "headquartered", "located"})
+    )
+
+
+def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "B raised $X from A", "B raised $X in a round led by A": A invests in B."""
+    findings: list[Finding] = []
+    words = {t.lower_ for t in s.span}
+    for start, end in first_per_start(s.found("RAISE")):
+        money = s.money(start, s.span.end)
+        if not money and not words & {"funding", "round", "investment", "series"}:
+            continue
+        recipients = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        investors = s.object(end - 1, frozenset({"from"}), limit=8)
+        for led_start, led_end in s.found("LED_BY"):
+            if led_start > start:
+                investors += s.first_party_after(led_end)
+        for recipient in recipients:
+            for investor in investors:
+                if state.kind(investor) in ORGANISATIONS | {None} and investor.id != recipient.id:
+                    amount = money[0] if money else None
+                    findings.append(
+                        Finding(
+                            RelationshipKind.INVESTS_IN,
+                            investor.id,
+                            recipient.id,
+                            "raised-from",
+                            0.8,
+                            s,
+                            start,
+                            amount=amount.amount if amount else None,
+                            currency=amount.currency if amount else None,
+                        )
+                    )
+    return findings
+
+
+def funds(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A funds B", "B, funded by A", "A will provide $X to B", "A awarded a $X grant to B"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("FUND")):
+        verb = doc[start].lower_
+        money = s.money(start, s.clause_end(start))
+        if verb in {"funded", "financed"} and end < len(doc) and doc[start + 1].lower_ == "by":
+            funders = s.first_party_after(start + 2)
+            recipients = s.subject(start)
+            rule = "funded-by"
+        elif verb.startswith(("fund", "financ")):
+            funders = s.subject(start)
+            recipients = s.first_party_after(start + 1)
+            rule = "funds"
+        elif money:
+            funders = s.subject(start)
+            recipients = s.object(money[0].end, frozenset({"to", "for"}), limit=6)
+            rule = "funds-amount"
+            if not recipients and verb not in _BUDGET_VERBS:
+                described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
+                recipients, rule = ([described], "funds-described") if described else ([], rule)
+        else:
+            continue
+        for funder in funders:
+            for recipient in recipients:
+                if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
+                    continue
+                amount = money[0] if money else None
+                findings.append(
+                    Finding(
+                        RelationshipKind.FUNDS,
+                        funder.id,
+                        recipient.id,
+                        rule,
+                        0.8,
+                        s,
+                        start,
+                        amount=amount.amount if amount else None,
+                        currency=amount.currency if amount else None,
+                    )
+                )
+    return findings
+
+
+_BUDGET_VERBS = frozenset(
+    ["allocate", "allocates", "allocated", "allocating", "earmark", "earmarks", "earmarked", "set", "sets"]
+)
+_BODIES = frozenset({EntityKind.CONSORTIUM, EntityKind.CLUSTER, None})
+
+
+def joins(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A joined B", "A became a member of B", "B, of which A is a founding member", "B's
+    members include A and C"; joining a programme is taking part in it."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("JOIN")):
+        members = s.subject(start)
+        if doc[start].lower_.startswith("join"):
+            bodies = s.first_party_after(end, limit=4)
+        elif doc[end - 1].lower_.startswith("member") and end < s.span.end and doc[end].lower_ == "of":
+            bodies = s.first_party_after(end + 1, limit=4)
+        else:
+            bodies = _of_which(s, members[0].start if members else start)
+        if not bodies and doc[start].lower_.startswith("join"):
+            bodies = _its_body(s, end, state)
+        for member in members:
+            for body in bodies:
+                kind = state.kind(body)
+                if kind is EntityKind.PROGRAMME:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.PARTICIPATES_IN,
+                            member.id,
+                            body.id,
+                            "joined-programme",
+                            0.8,
+                            s,
+                            start,
+                        )
+                    )
+                elif kind in _BODIES and member.id != body.id:
+                    findings.append(
+                        Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "joined", 0.85, s, start)
+                    )
+    for start, end in s.found("MEMBERS_INCLUDE"):
+        listed_body = _nearest_before(s, start)
+        if listed_body is not None and state.kind(listed_body) in _BODIES:
+            for member in s.first_party_after(end):
+                findings.append(
+                    Finding(
+                        RelationshipKind.MEMBER_OF,
+                        member.id,
+                        listed_body.id,
+                        "members-include",
+                        0.8,
+                        s,
+                        start,
+                    )
+                )
+    return findings
+
+
+def _of_which(s: Sentence, index: int) -> list[Mention]:
+    """The body in "the Korea Quantum Computing Alliance, of which KT is a founding member"."""
+    doc = s.span.doc
+    for j in range(index - 1, max(s.span.start, index - 4), -1):
+        if doc[j].lower_ == "which" and doc[j - 1].lower_ == "of":
+            before = j - 2 if doc[j - 2].text != "," else j - 3
+            found = s.at(before)
+            return [found] if found is not None else []
+    return []
+
+
+def _its_body(s: Sentence, index: int, state: ArticleState) -> list[Mention]:
+    """ "... has agreed to join as its first foreign member": the body named before in the sentence."""
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[index : min(s.span.end, index + 6)]]
+    if words[:2] != ["as", "its"] or not any(w.startswith("member") for w in words):
+        return []
+    bodies = [m for m in s.mentions if m.end <= index and state.kind(m) is EntityKind.CONSORTIUM]
+    return bodies[-1:]
+
+
+def _nearest_before(s: Sentence, index: int) -> Mention | None:
+    for mention in reversed(s.mentions):
+        if mention.end <= index and not mention.modifier:
+            return mention
+    return None
+
+
+def participates(s: Sentence, state: ArticleState) -> list[Finding]:
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("PARTICIPATE")):
+        for member in s.subject(start):
+            for body in s.object(end - 1, frozenset({"in"}), limit=4):
+                if member.id != body.id:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.PARTICIPATES_IN,
+                            member.id,
+                            body.id,
+                            "participates-in",
+                            0.8,
+                            s,
+                            start,
+                        )
+                    )
+    return findings
+
+
+def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The alliance will be chaired by Samsung": only when nothing but auxiliaries stand between
+    the body and the verb, so "raised $X in a round led by A" is not read as A leading."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in s.found("CHAIRED_BY"):
+        body = _nearest_before(s, start)
+        if body is None or any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
+            continue
+        if state.kind(body) not in {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}:
+            continue
+        for leader in s.first_party_after(end):
+            findings.append(
+                Finding(RelationshipKind.LEADS, leader.id, body.id, "chaired-by", 0.8, s, start, dated=False)
+            )
+    return findings
+
+
+RULES: list[Rule] = [
+    signed_mou,
+    partnered,
+    chose_partner,
+    collaborates,
+    invests,
+    raised_from,
+    funds,
+    joins,
+    participates,
+    chaired_by,
+    spun_out,
+]

@@ -1,0 +1,180 @@
+"""The phrases that state a relationship, as spaCy Matcher patterns: "signed a memorandum of
+understanding", "partnered with", "will invest", "formed a consultative body". A rule asks for
+its trigger by label and then looks for the parties around it (:mod:`ingest.extract.sentence`).
+
+Patterns match word forms (``LOWER``), since the blank pipeline has no lemmatizer; each verb
+lists the forms news uses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import Matcher
+
+from ingest.extract.lexicon import BODY_NOUNS, CLUSTER_NOUNS, FACILITY_NOUNS, PROGRAMME_NOUNS
+from ingest.extract.nlp import pipeline
+
+Pattern = list[dict[str, Any]]
+
+
+def _words(text: str) -> dict[str, Any]:
+    return {"LOWER": {"IN": text.split()}}
+
+
+def _gap(most: int) -> dict[str, Any]:
+    """Up to ``most`` words that do not end the clause."""
+    return {
+        "LOWER": {"NOT_IN": [";", ":", "—", "while", "whereas", "but", "which", "who"]},
+        "OP": f"{{0,{most}}}",
+    }
+
+
+SIGN = _words(
+    "sign signs signed signing ink inks inked inking seal seals sealed conclude concluded concludes"
+)
+DOCUMENT = _words(
+    "mou mous memorandum memoranda agreement agreements pact accord accords loi deal deals contract"
+)
+LETTER_OF_INTENT = [{"LOWER": "letter"}, {"LOWER": "of"}, {"LOWER": "intent"}]
+OPEN = _words(
+    "establish establishes established establishing open opens opened opening launch launches launched "
+    "launching build builds built building found founds founded create creates created set sets"
+)
+FORM = _words(
+    "form forms formed forming launch launches launched launching establish establishes established "
+    "create creates created found founded set"
+)
+RELEASE = _words(
+    "release releases released announce announces announced unveil unveils unveiled launch launches "
+    "launched publish publishes published adopt adopts adopted finalize finalized finalise finalised"
+)
+
+TRIGGERS: dict[str, list[Pattern]] = {
+    "MOU": [
+        [SIGN, _gap(6), DOCUMENT],
+        [SIGN, _gap(6), *LETTER_OF_INTENT],
+    ],
+    "PARTNER": [
+        [_words("partner partners partnered partnering"), {"LOWER": "with"}],
+        [_words("team teams teamed teaming"), {"LOWER": "up"}, {"LOWER": "with"}],
+        [_words("join joins joined joining"), {"LOWER": "hands"}, {"LOWER": "with"}],
+        [
+            _words("forge forged form formed announce announced launch launched strike struck enter entered"),
+            _gap(3),
+            _words("partnership partnerships"),
+        ],
+        [{"LOWER": "in"}, _words("partnership")],
+        [_words("partnered partnering")],
+    ],
+    "CHOSE_PARTNER": [
+        [
+            _words("select selects selected choose chooses chose chosen pick picks picked tap taps tapped"),
+            _gap(8),
+            {"LOWER": "as"},
+            _gap(3),
+            _words("partner partners"),
+        ],
+    ],
+    "SPUN_OUT": [
+        [_words("spun spin"), _words("out off"), _words("of from")],
+        [_words("spin-off spinoff spin-out spinout"), _words("of from")],
+    ],
+    "COLLABORATE": [
+        [
+            _words("collaborate collaborates collaborated collaborating"),
+        ],
+        [_words("cooperate cooperates cooperated cooperating")],
+        [_words("co-operate co-operates co-operated co-operating")],
+        [
+            _words("work works worked working"),
+            {"LOWER": {"IN": ["closely", "together"]}, "OP": "?"},
+            {"LOWER": "with"},
+        ],
+        [{"LOWER": "in"}, _words("collaboration cooperation co-operation")],
+        [{"LOWER": "joint"}, _words("research development"), {"LOWER": "with"}],
+        [{"LOWER": "jointly"}, _words("develop research build study")],
+    ],
+    "INVEST": [
+        [_words("invest invests invested investing")],
+        [_words("investment investments"), {"LOWER": "in"}],
+        [_words("acquire acquires acquired take takes took"), _gap(3), _words("stake stakes")],
+    ],
+    "RAISE": [
+        [_words("raise raises raised raising secure secures secured close closes closed attract attracted")],
+    ],
+    "LED_BY": [[_words("led co-led"), {"LOWER": "by"}], [{"LOWER": "backed"}, {"LOWER": "by"}]],
+    "FUND": [
+        [
+            _words("fund funds funded funding finance finances financed financing"),
+            {"LOWER": {"NOT_IN": ["round", "rounds"]}},
+        ],
+        [_words("allocate allocates allocated allocating earmark earmarks earmarked earmarking")],
+        [_words("set sets"), {"LOWER": "aside"}],
+        [_words("provide provides provided providing pledge pledges pledged commit commits committed")],
+        [_words("grant grants granted award awards awarded")],
+        [_words("support supports supported")],
+    ],
+    "JOIN": [
+        [_words("join joins joined joining")],
+        [
+            _words("become became becomes is was are were"),
+            {"LOWER": {"IN": ["a", "an"]}},
+            _gap(2),
+            _words("member members"),
+        ],
+        [_words("member members"), {"LOWER": "of"}],
+    ],
+    "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    "PARTICIPATE": [
+        [_words("participate participates participated participating")],
+        [_words("take takes took taking"), {"LOWER": "part"}],
+    ],
+    "LEAD": [
+        [
+            _words("lead leads leading head heads heading"),
+            _gap(6),
+            _words("consortium alliance group body council project programme program initiative effort team"),
+        ],
+    ],
+    "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [[_words("chaired headed led run"), {"LOWER": "by"}]],
+    "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
+    "OPEN_NAMED": [
+        [OPEN, {"LOWER": "up", "OP": "?"}],
+        [_words("inaugurate inaugurates inaugurated unveil unveiled")],
+    ],
+    "OPEN_FACILITY": [[OPEN, {"LOWER": "up", "OP": "?"}, _gap(6), {"LOWER": {"IN": sorted(FACILITY_NOUNS)}}]],
+    "DESIGNATE": [
+        [
+            _words(
+                "designate designates designated designating select selects selected create creates created"
+            ),
+            _gap(10),
+            {"LOWER": {"IN": sorted(CLUSTER_NOUNS)}},
+        ],
+        [
+            _words("establish establishes established build builds"),
+            _gap(10),
+            {"LOWER": {"IN": sorted(CLUSTER_NOUNS)}},
+        ],
+    ],
+    "RELEASE_PLAN": [[RELEASE, _gap(5), {"LOWER": {"IN": sorted(PROGRAMME_NOUNS)}}]],
+    "ANNOUNCED_BY": [
+        [RELEASE, _gap(3), {"LOWER": "by"}],
+        [_words("led drawn drafted"), _gap(2), {"LOWER": "by"}],
+    ],
+    "BASED_IN": [
+        [_words("based headquartered located"), {"LOWER": "in"}],
+        [{"LOWER": "home"}, {"LOWER": "to"}],
+    ],
+}
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> Matcher:
+    matcher = Matcher(pipeline().vocab)
+    for label, patterns in TRIGGERS.items():
+        matcher.add(label, patterns)
+    return matcher

@@ -1,0 +1,78 @@
+"""Reading articles: the title, date and author from the page, the body without the page around it,
+and locators that point at the line or paragraph a sentence is on."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.errors import BadInputError
+from ingest.extract.article import read_article
+
+ROOT = Path(__file__).parents[2]
+SEED_ARTICLE = ROOT / "data" / "sources" / "2026-01-29-korea-quantum-strategy.txt"
+DEV = Path(__file__).parent / "articles" / "dev"
+
+
+def test_plain_text_title_byline_and_boilerplate() -> None:
+    article = read_article(SEED_ARTICLE)
+    assert article.title == "South Korea: Outlines Long-Term Strategy to Lead Global Quantum Chip Production"
+    assert (article.published, article.author) == (date(2026, 1, 29), "Rekha Prajapati")
+    texts = [block.text for block in article.blocks]
+    assert not any(t.startswith(("Top News", "READ NEXT", "National Vision")) for t in texts)
+    assert [b.locator for b in article.blocks][:3] == ["line 6", "line 12", "line 16"]
+    lines = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
+    for block in article.blocks:
+        assert block.line is not None and block.text.strip() in lines[block.line - 1]
+
+
+def test_markdown_front_matter_links_and_dateline(tmp_path: Path) -> None:
+    article = read_article(DEV / "2026-03-04-kt-xanadu.md")
+    assert (article.title, article.published) == (
+        "KT teams up with Xanadu on photonic quantum networks",
+        date(2026, 3, 4),
+    )
+    first = article.blocks[0].text
+    assert first.startswith(
+        "KT Corp., South Korea's second-largest mobile carrier"
+    )  # no "SEOUL, March 4 ... —"
+    assert "**" not in first and "(https://" not in " ".join(b.text for b in article.blocks)
+
+
+def test_html_metadata_and_only_the_story() -> None:
+    article = read_article(DEV / "2026-04-15-skt-ionq.html")
+    assert (article.title, article.published, article.author) == (
+        "SK Telecom and IonQ deepen quantum ties",
+        date(2026, 4, 15),
+        "Cho Hana",
+    )
+    texts = " ".join(block.text for block in article.blocks)
+    assert "analytics" not in texts and "Home" not in texts and "Nvidia" not in texts  # script, nav, aside
+    assert [b.locator for b in article.blocks] == [f"paragraph {n}" for n in range(1, 6)]
+    assert "’" in texts  # &rsquo; decoded
+
+
+def test_title_and_date_given_override_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("KT and IonQ signed a memorandum of understanding on Friday.\n", encoding="utf-8")
+    article = read_article(path, title="A note", published=date(2026, 5, 8))
+    assert (article.title, article.published, article.date_given) == ("A note", date(2026, 5, 8), True)
+    assert read_article(path).published is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "no paragraphs of text found in the article"),
+        (b"Top News\n\nREAD NEXT\n", "no paragraphs of text found in the article"),
+        (b"Caf\xe9 society signs deal.\n", "not UTF-8 text (byte 3)"),
+    ],
+)
+def test_unreadable_articles_say_why(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    with pytest.raises(BadInputError) as raised:
+        read_article(path)
+    assert message in str(raised.value)
