@@ -11,30 +11,39 @@ from graph.store.path_query import PathQuery
 
 
 def shortest_paths_statement(query: PathQuery) -> str:
-    """``allShortestPaths`` with the query's filters. Relationship types come from the model's
-    enum and the length bound from a validated int; every value is a parameter."""
+    """``allShortestPaths`` with only the filters the query sets: a predicate Neo4j cannot check
+    while it searches breadth first makes it fall back to a much slower exhaustive search, so
+    none is written in vain. Relationship types come from the model's enum and the length bound
+    from a validated int; every value is a parameter."""
     types = ":" + "|".join(sorted(kind.value for kind in query.kinds)) if query.kinds else ""
+    tie_filters = []
+    if not query.include_ended:
+        tie_filters.append("r.status <> 'ended'")
+    if query.as_of is not None:
+        tie_filters.append(
+            "(r.first_reported IS NULL OR r.first_reported <= $as_of) "
+            "AND (r.until IS NULL OR r.until >= $as_of)"
+        )
+    conditions = [f"all(r IN ties WHERE {' AND '.join(tie_filters)})"] if tie_filters else []
+    if query.exclude:
+        conditions.append("none(n IN nodes(p) WHERE n.id IN $exclude)")
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     return f"""
 MATCH (a:{ENTITY_LABEL} {{id: $source}}), (b:{ENTITY_LABEL} {{id: $target}})
 MATCH p = allShortestPaths((a)-[ties{types}*..{int(query.max_length)}]-(b))
-WHERE all(r IN ties WHERE ($include_ended OR r.status <> 'ended')
-          AND ($as_of IS NULL OR ((r.first_reported IS NULL OR r.first_reported <= $as_of)
-                                  AND (r.until IS NULL OR r.until >= $as_of))))
-  AND none(n IN nodes(p) WHERE n.id IN $exclude)
+{where}
 RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $limit
 """
 
 
 def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dict[str, Any]:
-    return {
-        "source": source,
-        "target": target,
-        "include_ended": query.include_ended,
-        "as_of": query.as_of,
-        "exclude": sorted(query.exclude),
-        "limit": query.limit,
-    }
+    parameters: dict[str, Any] = {"source": source, "target": target, "limit": query.limit}
+    if query.as_of is not None:
+        parameters["as_of"] = query.as_of
+    if query.exclude:
+        parameters["exclude"] = sorted(query.exclude)
+    return parameters
 
 
 def set_first_reported(kind: RelationshipKind) -> str:
