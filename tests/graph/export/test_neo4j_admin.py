@@ -85,6 +85,7 @@ def test_neo4j_admin_import_gives_the_same_graph(
         capture_output=True,
         text=True,
         env=environment,
+        cwd=tmp_path,  # neo4j-admin writes its import.report into the working directory
         timeout=300,
         check=False,
     )
