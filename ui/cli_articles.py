@@ -1,7 +1,8 @@
-"""`ckg template`, `ckg extract`: spreadsheets to fill in, and news articles turned into
-proposals that a person reviews before anything reaches the store.
+"""`ckg template`, `ckg extract`, `ckg review`: spreadsheets to fill in, and news
+articles turned into proposals that a person reviews before anything reaches the store.
 
     ckg extract article.txt -o proposal.yaml     # read the article, propose what it states
+    ckg review proposal.yaml                     # accept, reject or edit each item; load the accepted
 """
 
 from __future__ import annotations
@@ -131,7 +132,97 @@ def _date(text: str) -> date:
         fail(f"--published {text!r}: write the date as YYYY-MM-DD", code=2)
 
 
+def review(
+    proposal_file: Annotated[Path, typer.Argument(metavar="PROPOSAL", help="A proposal from `ckg extract`.")],
+    accept_all: Annotated[bool, typer.Option("--accept-all", help="Accept every pending item.")] = False,
+    accept: Annotated[
+        list[str] | None, typer.Option("--accept", help="Accept an item by id (e1, r3); repeat.")
+    ] = None,
+    reject: Annotated[
+        list[str] | None, typer.Option("--reject", help="Reject an item by id; repeat.")
+    ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", min=0, max=1, help="Accept pending items this sure, reject the rest."
+        ),
+    ] = None,
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--interactive/--no-interactive", help="Ask about each pending item (default in a terminal)."
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Decide and check, but write nothing.")] = False,
+    load: Annotated[
+        bool, typer.Option("--load/--no-load", help="Load the accepted items into the store.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Accept, reject or edit the items of a proposal, record the decisions in it, and load what
+    was accepted into the store (with the same checks and report as `ckg ingest`)."""
+    from ingest.extract.proposal import read, write
+    from ingest.loader import ingest_dataset
+    from ingest.review import accepted_data, counts, decide, settle
+
+    proposal = read(proposal_file)
+    flags = bool(accept_all or accept or reject or min_confidence is not None)
+    if interactive is None:
+        interactive = not flags and sys.stdin.isatty() and not as_json
+    if not flags and not interactive:
+        fail(
+            "say what to accept: --accept-all, --accept ID, --reject ID or --min-confidence X "
+            "(or run in a terminal)",
+            2,
+        )
+    name = str(proposal_file)
+    decide(
+        proposal,
+        accept_all=accept_all,
+        accept=accept or [],
+        reject=reject or [],
+        min_confidence=min_confidence,
+        name=name,
+    )
+    if interactive:
+        from ui.cli_review import ask_about_items
+
+        ask_about_items(proposal)
+    settle(proposal, name)
+    if not dry_run:
+        write(proposal, proposal_file)
+    data = accepted_data(proposal)
+    result: dict[str, Any] = {"proposal": name, "items": counts(proposal), "loaded": False}
+    if load and (data["entities"] or data["relationships"]):
+        with open_chosen_store(create=True) as store:
+            report = ingest_dataset(store, name, data, dry_run=dry_run)
+            stats = store.stats()
+        result |= {
+            "loaded": not dry_run and not report.problems,
+            "report": report.as_json(),
+            "stats": stats.model_dump(),
+        }
+        if not as_json:
+            for unit in report.units:
+                if unit.dataset is not None:
+                    out.print(unit.summary(dry_run), markup=False, highlight=False)
+            for problem in report.problems:
+                err.print(f"  {problem}", markup=False, highlight=False)
+    if as_json:
+        print_json(result)
+    else:
+        tally = result["items"]
+        err.print(
+            f"{name}: {tally['accepted']} accepted, {tally['rejected']} rejected, {tally['pending']} pending",
+            markup=False,
+            highlight=False,
+        )
+    if result.get("report", {}).get("problems"):
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
     app.command()(template)
     app.command()(extract)
+    app.command()(review)

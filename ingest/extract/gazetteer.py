@@ -55,6 +55,11 @@ class Gazetteer:
         """Add the known places not already named by an entry (a store's own place wins)."""
         for place in self._places:
             names = [place.name, *place.aliases]
+            held = next((self.lookup(name) for name in names if self.lookup(name) is not None), None)
+            if held is not None:
+                if held.origin == "store" and place.demonyms:  # "Korean" is the store's South Korea
+                    self._add(Entry(held.key, EntityKind.PLACE, held.name, "store", place, demonym=True), place.demonyms)
+                continue
             if any(normalise_name(name) in self._by_name for name in names):
                 continue
             key = "place:" + re.sub(r"[^a-z0-9]+", "-", place.name.lower()).strip("-")

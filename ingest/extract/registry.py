@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Entity, EntityKind, EntityStatus
+from graph.model import Entity, EntityKind, EntityStatus, normalise_name
 from graph.store.base import EntityNames
 from ingest.extract.base import ProposedEntity
 
@@ -70,10 +70,17 @@ class Registry:
         preferred_id: str | None = None,
         **fields: Any,
     ) -> Known:
-        """A new entity, or the one this article already proposed under the same name."""
+        """A new entity, or the one this article already proposed under the same name, or (for
+        what the article describes) the store's entity of that kind with exactly that name: a
+        joint research center proposed before and accepted is not proposed again."""
         for item in self.items.values():
             if not item.in_store and item.name.casefold() == name.casefold():
                 return item
+        if not named:
+            wanted = normalise_name(name)
+            for entry in self._store.values():
+                if entry.kind is kind and any(normalise_name(n) == wanted for n in entry.names):
+                    return self.store_entity(entry.id)
         base = preferred_id or slugify(name) or "entity"
         entity_id = base
         number = 2
