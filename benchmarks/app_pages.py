@@ -74,6 +74,17 @@ def main(store: str, source: str, target: str) -> None:
                 first = visit(bare, name if name != "Overview" else marker)
                 filtered = visit(path.format(a=source, b=target), marker)
                 print(f"{name:24} {first:>10.1f} s {filtered:>12.1f} s")
+            start = time.perf_counter()
+            page.goto(f"{url}/network")
+            frame = None
+            while frame is None:
+                frame = next((f for f in page.frames if "st_link_analysis" in f.url), None)
+                page.wait_for_timeout(50)
+            drawn = frame.wait_for_function(
+                "document.getElementById('cy')?._cyreg?.cy?.nodes().length || 0", timeout=600_000
+            ).json_value()
+            took = time.perf_counter() - start
+            print(f"\nnetwork of the whole graph: {drawn} stakeholders drawn in {took:.1f} s")
             browser.close()
     finally:
         server.terminate()

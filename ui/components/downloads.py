@@ -38,10 +38,6 @@ _OFFERED = (
 )
 
 
-DRAWN = ("png", "svg", "pdf", "html")
-"""Formats drawn by the diagram writer, offered once ``graph.export.diagram`` exists."""
-
-
 def restrict(projection: Projection, nodes: Iterable[str], edges: Iterable[str]) -> Projection:
     """The projection of just ``nodes`` and ``edges`` (relationship keys), filter and sources kept."""
     kept = sorted(set(nodes))
@@ -60,15 +56,20 @@ def restrict(projection: Projection, nodes: Iterable[str], edges: Iterable[str])
 
 
 def available_formats() -> list[str]:
-    """The formats the export package can write now (diagrams only once their writer exists)."""
+    """The formats the export package can write here: those whose writer module is installed."""
     try:
         from graph.export.formats import FORMATS
     except ImportError:
         return []
-    names = [name for name, fmt in FORMATS.items() if fmt.writer is not None]
-    if importlib.util.find_spec("graph.export.diagram") is None:
-        return names
-    return names + [name for name in DRAWN if name in FORMATS and name not in names]
+    names = []
+    for name, fmt in FORMATS.items():
+        writer = fmt.writer
+        if isinstance(writer, str):  # "module:function", imported when the format is written
+            if importlib.util.find_spec(f"graph.export.{writer.split(':')[0]}") is not None:
+                names.append(name)
+        elif writer is not None:
+            names.append(name)
+    return names
 
 
 def export_bytes(projection: Projection, name: str, store_uri: str) -> bytes:
