@@ -22,8 +22,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -70,25 +70,6 @@ def memory_latencies(projection: Projection, pairs: list[tuple[str, str]]) -> li
     return [timed(lambda a=a, b=b: one(a, b)) * 1000 for a, b in pairs]
 
 
-@contextmanager
-def neo4j_store() -> Iterator[GraphStore]:
-    from graph.store.neo4j import Neo4jStore
-
-    if os.environ.get("NEO4J_URI"):
-        with Neo4jStore(os.environ["NEO4J_URI"]) as store:
-            yield store
-        return
-    from graph.neo4j_local import LocalNeo4j
-
-    server = LocalNeo4j(Path(tempfile.mkdtemp(prefix="ckg-bench-neo4j-")))
-    info = server.start(timeout=300)
-    try:
-        with Neo4jStore(info.uri, info.username, info.password) as store:
-            yield store
-    finally:
-        server.stop()
-
-
 def communities_igraph(projection: Projection) -> int:
     import igraph as ig
 
@@ -106,6 +87,8 @@ def row(name: str, samples: list[float]) -> str:
 
 
 def main() -> None:
+    from bench_stores import neo4j_store
+
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

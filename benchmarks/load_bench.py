@@ -18,8 +18,6 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -33,25 +31,6 @@ from ingest.loader import ingest_paths
 SAMPLE = 1_000
 
 
-@contextmanager
-def neo4j_store() -> Iterator[GraphStore]:
-    from graph.store.neo4j import Neo4jStore
-
-    if os.environ.get("NEO4J_URI"):
-        with Neo4jStore(os.environ["NEO4J_URI"]) as store:
-            yield store
-        return
-    from graph.neo4j_local import LocalNeo4j
-
-    server = LocalNeo4j(Path(tempfile.mkdtemp(prefix="ckg-bench-neo4j-")))
-    info = server.start(timeout=300)
-    try:
-        with Neo4jStore(info.uri, info.username, info.password) as store:
-            yield store
-    finally:
-        server.stop()
-
-
 def one_per_transaction(store: GraphStore, dataset: Dataset, count: int) -> float:
     """Seconds per relationship when each is written in a transaction of its own."""
     store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities))
@@ -63,6 +42,8 @@ def one_per_transaction(store: GraphStore, dataset: Dataset, count: int) -> floa
 
 
 def main() -> None:
+    from bench_stores import neo4j_store
+
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
