@@ -17,6 +17,8 @@ from ui.components.links import NETWORK, PATHS, PROFILE, link
 from ui.components.state import decode_list, seed, write_url
 from ui.session import full_graph, gap_report, projection
 
+SHOWN = 15  # findings listed per section; the downloaded report has them all
+
 st.title("Gaps and suggestions")
 try:
     whole = full_graph()
@@ -71,11 +73,12 @@ with gaps_tab:
             st.caption(section.explanation)
             if not section.items:
                 st.write("Nothing found.")
-            for number, item in enumerate(section.items):
+            for number, item in enumerate(section.items[:SHOWN]):
                 st.markdown(f"**{escape(item.title)}**: {escape(item.reason)}")
                 _links(item, f"{section.key}-{number}")
-            if section.omitted:
-                st.caption(f"… and {section.omitted} more: download the report for all of them.")
+            more = section.omitted + max(0, len(section.items) - SHOWN)
+            if more:
+                st.caption(f"… and {more} more: download the report for all of them.")
     st.download_button(
         "Download the gap report (JSON)",
         data=json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2),
