@@ -29,7 +29,7 @@ PAGES = [  # (page, what shows when it has rendered, path with a filter or choic
     ("Network", "drawn", "network?kinds=Company,University", "drawn"),
     ("Paths", "Choose two stakeholders", "paths?source={a}&target={b}", "Path 1"),
     ("Gaps and suggestions", "Single points of failure", "gaps?entity={a}", "Single points of failure"),
-    ("Ask", "SIGNED_MOU_WITH ties since", "ask?q=since&kind=PARTNERS_WITH&since=2024-01-01", "row(s)"),
+    ("Ask", "SIGNED_MOU_WITH ties since", "ask?q=since&kind=PARTNERS_WITH", "PARTNERS_WITH ties since"),
     ("Stakeholder profile", "In the network", "profile?entity={a}", "In the network"),
     ("Map and timeline", "outside Korea", "map_timeline?kinds=Company", "outside Korea"),
 ]
