@@ -58,7 +58,10 @@ class Gazetteer:
             held = next((self.lookup(name) for name in names if self.lookup(name) is not None), None)
             if held is not None:
                 if held.origin == "store" and place.demonyms:  # "Korean" is the store's South Korea
-                    self._add(Entry(held.key, EntityKind.PLACE, held.name, "store", place, demonym=True), place.demonyms)
+                    self._add(
+                        Entry(held.key, EntityKind.PLACE, held.name, "store", place, demonym=True),
+                        place.demonyms,
+                    )
                 continue
             if any(normalise_name(name) in self._by_name for name in names):
                 continue
