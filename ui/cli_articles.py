@@ -1,8 +1,9 @@
-"""`ckg template`, `ckg extract`, `ckg review`: spreadsheets to fill in, and news
+"""`ckg template`, `ckg extract`, `ckg review`, `ckg score`: spreadsheets to fill in, and news
 articles turned into proposals that a person reviews before anything reaches the store.
 
     ckg extract article.txt -o proposal.yaml     # read the article, propose what it states
     ckg review proposal.yaml                     # accept, reject or edit each item; load the accepted
+    ckg score proposal.yaml --answer answer.yaml # precision and recall against a hand-checked answer
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from graph.model import SourceKind
 from ui.cli_context import JsonOption, open_chosen_store
@@ -21,6 +23,7 @@ from ui.cli_output import fail, print_json
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
 def template(
@@ -221,8 +224,101 @@ def review(
         raise typer.Exit(1)
 
 
+def score(
+    proposals: Annotated[list[Path] | None, typer.Argument(help="Proposal files to score.")] = None,
+    answer: Annotated[Path | None, typer.Option(help="The hand-checked answer file (data format).")] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(help="A folder of articles, each beside NAME.answer.yaml: extract each and score it."),
+    ] = None,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Score only items this sure.")] = 0.0,
+    show: Annotated[
+        bool, typer.Option("--show", help="List the wrong and the missed relationships.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Precision and recall of proposals against hand-checked answers: of relationships (kind and
+    both ends, in total and by kind) and of entities."""
+    from ingest.extract.proposal import read
+    from ingest.score import Score, read_answer
+    from ingest.score import score as score_one
+
+    scored: list[tuple[str, Score]] = []
+    if articles is not None:
+        from ingest.extract.driver import extract_article
+
+        pairs = sorted(
+            (p, p.with_name(p.stem + ".answer.yaml"))
+            for p in articles.iterdir()
+            if p.suffix.lower() in ARTICLE_SUFFIXES and p.with_name(p.stem + ".answer.yaml").is_file()
+        )
+        if not pairs:
+            fail(f"{articles}: no article has a NAME.answer.yaml beside it", code=1)
+        with open_chosen_store() as store:
+            for article, answer_file in pairs:
+                proposal = extract_article(store, article)
+                scored.append(
+                    (
+                        str(article),
+                        score_one(proposal, read_answer(answer_file), min_confidence=min_confidence),
+                    )
+                )
+    elif proposals and answer is not None:
+        expected = read_answer(answer)
+        scored = [(str(p), score_one(read(p), expected, min_confidence=min_confidence)) for p in proposals]
+    else:
+        fail("give PROPOSAL... --answer FILE, or --articles FOLDER", code=2)
+    total = scored[0][1]
+    for _, one in scored[1:]:
+        total = total + one
+    if as_json:
+        print_json({"articles": {name: s.as_json() for name, s in scored}, "total": total.as_json()})
+        return
+    _print_scores(scored, total, show)
+
+
+def _print_scores(scored: list[tuple[str, Any]], total: Any, show: bool) -> None:
+    table = Table(title="relationships (kind and both ends) and entities", show_header=True)
+    for column in ("article", "rel P", "rel R", "correct/proposed/expected", "ent P", "ent R"):
+        table.add_column(column, justify="left" if column == "article" else "right", no_wrap=True)
+    for name, one in [*scored, ("total", total)]:
+        rel, ent = one.relationships, one.entities
+        table.add_row(
+            Path(name).name,
+            f"{rel.precision:.3f}",
+            f"{rel.recall:.3f}",
+            f"{rel.correct}/{rel.proposed}/{rel.expected}",
+            f"{ent.precision:.3f}",
+            f"{ent.recall:.3f}",
+        )
+    out.print(table)
+    kinds = Table(title="relationships by kind (total)", show_header=True)
+    for column in ("kind", "P", "R", "correct/proposed/expected"):
+        kinds.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, counts in total.by_kind.items():
+        kinds.add_row(
+            kind,
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.correct}/{counts.proposed}/{counts.expected}",
+        )
+    out.print(kinds)
+    out.print(
+        f"entities matched by name: {total.matched_by_name}; "
+        f"by their ties (unnamed ones): {total.matched_by_structure}",
+        highlight=False,
+    )
+    if show:
+        for name, one in scored:
+            for line in one.wrong:
+                out.print(f"{name}: wrong  {line}", markup=False, highlight=False)
+            for line in one.missed:
+                out.print(f"{name}: missed {line}", markup=False, highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
     app.command()(template)
     app.command()(extract)
     app.command()(review)
+    app.command()(score)

@@ -107,8 +107,14 @@ def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
                 for m in s.subject(start, max_gap=3) or _relative_subject(s, start)
                 if state.kind(m) in _LOCATABLE
             ]
-            places = [m for m in s.first_party_after(end, limit=3) if state.kind(m) is EntityKind.PLACE][:1]
-            rule = "based-in"
+            after = s.first_party_after(end, limit=3)
+            for unknown in (m for m in after if state.kind(m) is None):
+                state.registry.get(unknown.id).kind = EntityKind.PLACE  # "based in Chuncheon": a place
+                unknown.kind = EntityKind.PLACE
+            places = [m for m in after if state.kind(m) is EntityKind.PLACE]
+            offices = doc[start].lower_ in {"has", "have"}
+            places = places if offices else places[:1]  # "has offices in A, B and C": all three
+            rule = "has-offices-in" if offices else "based-in"
         for org in orgs:
             for place in places:
                 findings.append(_located(org, place, rule, 0.85, s, state))

@@ -63,7 +63,17 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
 }
 FACILITIES = frozenset({"facility", "lab", "laboratory", "center", "centre", "complex", "cluster"})
 PAIRS = frozenset(
-    {"companies", "firms", "sides", "partners", "organisations", "organizations", "institutions"}
+    [
+        "companies",
+        "firms",
+        "sides",
+        "partners",
+        "organisations",
+        "organizations",
+        "institutions",
+        "carriers",
+        "operators",
+    ]
 )
 
 
@@ -101,8 +111,11 @@ class MentionFinder:
         self.history = History()
         self.countries: set[str] = set()
         self._last_span: dict[str, int] = {}  # entity -> last token of its latest mention
+        self.topics: list[str] = []  # the first organisation each paragraph names
+        self._topic_set = False
 
     def names(self, doc: Doc) -> list[Mention]:
+        self._topic_set = False
         """The names in one paragraph, in order (descriptions come per sentence, see
         :meth:`sentence`, so that they can refer to what the rules made of the sentence before)."""
         mentions = [
@@ -121,7 +134,13 @@ class MentionFinder:
     def sentence(self, sentence: Span, names: list[Mention]) -> list[Mention]:
         """The mentions of one sentence: its names, and its descriptions resolved."""
         inside = [m for m in names if sentence.start <= m.start < sentence.end]
-        return self._with_descriptions(sentence, inside)
+        found = self._with_descriptions(sentence, inside)
+        if sentence.start == sentence.doc[0].i or not self._topic_set:
+            lead = next((m for m in found if not m.modifier and m.kind in ORGANISATIONS | {None}), None)
+            if lead is not None:
+                self.topics.append(lead.id)
+                self._topic_set = True
+        return found
 
     def _from_entry(self, start: int, end: int, entry: Entry, doc: Doc) -> Mention:
         text = doc[start:end].text
@@ -199,7 +218,8 @@ class MentionFinder:
     def _pair(self, start: int, end: int, noun: str) -> Mention | None:
         """ "the two companies": the last two organisations named, as one mention of both."""
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
-        pair = self.history.latest_two(companies=noun in {"companies", "firms"}, exclude=unnamed)
+        companies = noun in {"companies", "firms", "carriers", "operators"}
+        pair = self.history.latest_two(companies=companies, exclude=unnamed)
         if not pair:
             return None
         first, second = pair[1], pair[0]
@@ -228,8 +248,11 @@ class MentionFinder:
         if nxt in PAIRS:
             return self._pair(i, i + 2, nxt)  # "the companies"
         h = i + 1  # past describing words: "the Paris-based company", "the French startup"
+        for k in (h + 1, h + 2):  # "the Tel Aviv-based firm"
+            if k < sentence.end - 1 and doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES) and doc[h].is_title:
+                h = k
         while (
-            h < min(sentence.end - 1, i + 4)
+            h < min(sentence.end - 1, i + 5)
             and doc[h + 1].lower_ in DESCRIPTIONS
             and (
                 doc[h].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
@@ -257,6 +280,19 @@ class MentionFinder:
             # ("Norma said Nvidia will invest in the company" is Norma)
             if kinds & {EntityKind.COMPANY, None}:
                 exclude = exclude | unnamed
+                if (
+                    i == sentence.start and h == i + 1
+                ):  # "The startup will ...": what the paragraphs are about
+                    topic = next(
+                        (
+                            t
+                            for t in reversed(self.topics)
+                            if t not in exclude and self.registry.get(t).kind in kinds
+                        ),
+                        None,
+                    )
+                    if topic is not None:
+                        return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
             if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)
             entity_id = self.history.latest(kinds, word, exclude)
@@ -279,9 +315,26 @@ def _attributive(doc: Doc, end: int) -> bool:
     for token in doc[end : end + 5]:
         if not (token.is_alpha or "-" in token.text) or not token.is_lower or token.is_stop:
             return False
-        if token.lower_ in DESCRIPTOR_KINDS or token.lower_ in GROUP_NOUNS:
+        if token.lower_ in DESCRIPTOR_KINDS or token.lower_ in GROUP_NOUNS or token.lower_ in _PLACE_NOUNS:
             return True
     return False
+
+
+# "Songdo district", "the Pangyo campus": a place naming a part of itself, not a party
+_PLACE_NOUNS = frozenset(
+    [
+        "district",
+        "area",
+        "campus",
+        "region",
+        "county",
+        "port",
+        "zone",
+        "site",
+        "headquarters",
+        "neighbourhood",
+    ]
+)
 
 
 def _take_city_of(doc: Doc, mention: Mention) -> None:

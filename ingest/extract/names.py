@@ -38,6 +38,7 @@ from ingest.extract.nlp import pipeline
 
 COUNTRY_CODES = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "UAE"})
 OPENERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"])
+_KOREAN_NAME = re.compile(r"^[A-Z][a-z]{0,4} [A-Z][a-z]+-[a-z]+$")  # family name, hyphenated given name
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 
 
@@ -85,6 +86,7 @@ def _matcher() -> Matcher:
             [cap, linking, the, cap, conjunction, cap],
             [cap, linking, cap, {"ORTH": ","}, cap, conjunction, cap],
             [cap, particle, cap],
+            [{"_": {"ckg_cap": True}}, {"ORTH": "&"}, {"_": {"ckg_cap": True}}],  # "Alice & Bob"
             [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": "group"}],
         ],
         greedy="LONGEST",
@@ -131,6 +133,8 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
                     candidate.aliases.append(acronym)
                     taken |= set(range(part.end, part.end + 3))
     for candidate in found.values():
+        if candidate.kind is None and _KOREAN_NAME.match(candidate.name):
+            candidate.set_kind(EntityKind.PERSON, "a Korean personal name")  # "Ha Min-yong"
         if candidate.kind is None and candidate.name.lower().endswith(" group"):
             candidate.set_kind(EntityKind.COMPANY, "name has 'group'")  # "SK group": the conglomerate
     return {key: value for key, value in found.items() if normalise_name(value.name) not in NOT_NAMES}

@@ -6,7 +6,7 @@ Copenhagen", "made the Swiss company part of the SK group", and "majority-owned 
 from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import PREPOSITIONS
+from ingest.extract.lexicon import PREPOSITIONS, TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Sentence
 from ingest.extract.state import ArticleState
@@ -79,6 +79,37 @@ def units(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def unit_appositions(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "T-Labs, Deutsche Telekom's research unit, designed ...": a unit of its owner."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for unit in s.mentions:
+        if unit.end + 2 >= s.span.end or doc[unit.end].text != "," or not s.party(unit):
+            continue
+        owner = s.at(unit.end + 1)
+        if owner is None or not s.possessive(owner) or state.kind(owner) not in ORGANISATIONS | {None}:
+            continue
+        words = []
+        for token in doc[owner.end + 1 : min(s.span.end, owner.end + 6)]:
+            if not (token.is_alpha and token.is_lower):
+                break
+            words.append(token.lower_)
+        if UNIT_WORDS & set(words) and owner.id != unit.id:
+            findings.append(
+                Finding(
+                    RelationshipKind.PART_OF,
+                    unit.id,
+                    owner.id,
+                    "unit-apposition",
+                    0.75,
+                    s,
+                    unit.start,
+                    dated=False,
+                )
+            )
+    return findings
+
+
 def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:
     """An institute "at" a university: "the Niels Bohr Institute at the University of Copenhagen"."""
     findings: list[Finding] = []
@@ -145,4 +176,54 @@ def owned_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [units, hosted_at, part_of, owned_by]
+def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Q-CTRL, founded in 2017 by professor Michael Biercuk": the founder established it."""
+    findings: list[Finding] = []
+    for start, end in s.found("FOUNDED_BY"):
+        founded = [m for m in s.subject(start, max_gap=2) if state.kind(m) in ORGANISATIONS | {None}]
+        founders = s.first_party_after(end, limit=5)
+        doc = s.span.doc
+        founders = [
+            (s.at(f.end + 1) or f) if f.end + 1 < s.span.end and doc[f.end].lower_ in TITLE_WORDS else f
+            for f in founders
+        ]  # "by University of Sydney professor Michael Biercuk": the professor
+        for thing in founded:
+            for founder in founders:
+                if founder.id != thing.id and state.kind(founder) is not EntityKind.PLACE:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.ESTABLISHES, founder.id, thing.id, "founded-by", 0.75, s, start
+                        )
+                    )
+    return findings
+
+
+def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "LG Uplus is a subsidiary of LG Corp., which also controls LG Electronics and LG Innotek"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    companies = ORGANISATIONS | {None}
+    for start, end in s.found("SUBSIDIARY"):
+        if doc[start].lower_ in {"controls", "owns"}:
+            owners, units = s.subject(start, max_gap=3), s.first_party_after(end, limit=3)
+        else:
+            units, owners = s.subject(start, max_gap=4), s.first_party_after(end, limit=3)
+        for owner in owners:
+            for unit in units:
+                if unit.id != owner.id and state.kind(owner) in companies and state.kind(unit) in companies:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.PART_OF,
+                            unit.id,
+                            owner.id,
+                            "subsidiary-of",
+                            0.75,
+                            s,
+                            start,
+                            dated=False,
+                        )
+                    )
+    return findings
+
+
+RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, subsidiaries]

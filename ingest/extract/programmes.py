@@ -7,9 +7,10 @@ earmarked for science" (a part of that budget). Also "X, launched by Y" for a na
 from __future__ import annotations
 
 from graph.model import EntityKind, EntityStatus, RelationshipKind
-from ingest.extract.described import Rule, _words_between
+from ingest.extract.described import Rule
 from ingest.extract.lexicon import CLUSTER_NOUNS, FACILITY_NOUNS, PREPOSITIONS
 from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.phrases import words_between
 from ingest.extract.sentence import Finding, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
@@ -85,7 +86,7 @@ def released_plans(s: Sentence, state: ArticleState) -> list[Finding]:
         if named is not None:
             programme = named.id
         else:
-            words = _words_between(s, start + 1, noun)
+            words = words_between(s, start + 1, noun)
             if words is None or not any(
                 t.lower_ in {"a", "an", "its", "their"} for t in doc[start + 1 : noun]
             ):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from graph.model import EntityKind, Evidence, Relationship, RelationshipKind, normalise_name
 from graph.store.base import EntityNames
-from ingest.extract import described, located, parts, people, programmes, ties
+from ingest.extract import described, facilities, investments, located, parts, people, programmes, ties
 from ingest.extract.article import Article
 from ingest.extract.base import Extraction, ProposedRelationship
 from ingest.extract.gazetteer import Entry, Gazetteer
@@ -35,7 +35,16 @@ from ingest.extract.sentence import Finding, Sentence
 from ingest.extract.state import ArticleState
 from ingest.extract.triggers import trigger_matcher
 
-RULES = [*programmes.RULES, *described.RULES, *ties.RULES, *located.RULES, *people.RULES, *parts.RULES]
+RULES = [
+    *programmes.RULES,
+    *facilities.RULES,
+    *described.RULES,
+    *ties.RULES,
+    *investments.RULES,
+    *located.RULES,
+    *people.RULES,
+    *parts.RULES,
+]
 EVENTS = frozenset(
     {
         RelationshipKind.SIGNED_MOU_WITH,
@@ -99,7 +108,8 @@ def _register_names(
 ) -> None:
     """Make the article's own names findable: a city's government ("Daejeon Metropolitan City")
     is the city, a short form ("Rigetti" for "Rigetti Computing", "Samsung" for the store's
-    "Samsung Electronics") is the full name, and any other name is a candidate entity."""
+    "Samsung Electronics", "Biercuk" for "Michael Biercuk") is the full name, and any other name
+    is a candidate entity."""
     first_words: dict[str, set[str]] = {}
     for entry in known:
         if entry.kind is not EntityKind.PERSON:
@@ -111,6 +121,10 @@ def _register_names(
         words = candidate.name.split()
         if len(words) > 1 and candidate.kind not in {EntityKind.PERSON, None}:
             first_words.setdefault(normalise_name(words[0]), set()).add(
+                f"article:{normalise_name(candidate.name)}"
+            )
+        elif len(words) > 1 and candidate.kind is EntityKind.PERSON:  # "Biercuk" is Michael Biercuk
+            first_words.setdefault(normalise_name(words[-1]), set()).add(
                 f"article:{normalise_name(candidate.name)}"
             )
     ordered = sorted(candidates.values(), key=lambda c: -len(c.name.split()))  # full names first

@@ -94,12 +94,16 @@ class Sentence:
         quantum computing company IonQ"), looking past articles, descriptions and modifiers."""
         doc = self.span.doc
         j = mention.start - 1
+        if doc[mention.start].lower_ in {"the", "a", "an", "both"}:  # "the carriers": a whole phrase
+            return j >= self.span.start and doc[j].lower_ in PREPOSITIONS
         steps = 0
         while j >= self.span.start and steps < 6:
             token = doc[j]
             other = self.at(j)
-            if other is not None and other.modifier:
-                j = other.start - 1
+            if other is not None and (other.modifier or self.possessive(other)):
+                j = other.start - 1  # "in Incheon's Songdo district"
+            elif token.text in _POSSESSIVE:
+                j -= 1
             elif token.lower_ in PREPOSITIONS:
                 return True
             elif token.lower_ in _SKIPPABLE or (token.is_lower and token.is_alpha and not token.is_stop):
@@ -221,6 +225,13 @@ class Sentence:
                 gap += 1
                 continue
             word = doc[j].lower_
+            if word == ",":
+                opening = self._apposition_start(j, start)
+                if opening is not None:  # "SDT, a Seoul-based maker of sensors, has raised"
+                    j = opening
+                    continue
+            if word == "and" and max_gap < 14:
+                max_gap += 4  # "opened an office in X and announced a partnership": one subject
             if word in {"it", "they"}:
                 return self._pronoun(j)
             if word in {"which", "who"}:
@@ -234,6 +245,34 @@ class Sentence:
                 return []
             j -= 1
         return []
+
+    def _apposition_start(self, comma: int, start: int) -> int | None:
+        """Given the comma that closes an apposition (", a maker of sensors,"), the comma that
+        opens it, when a name stands right before that one."""
+        doc = self.span.doc
+        for k in range(comma - 1, max(start, comma - 20) - 1, -1):
+            if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
+                opens = k + 1 < comma and doc[k + 1].lower_ in {
+                    "a",
+                    "an",
+                    "the",
+                    "one",
+                    "its",
+                    "which",
+                    "who",
+                }
+                named = k - 1 >= start and self.at(k - 1) is not None
+                return k - 1 if opens and named else None
+        return None
+
+    def _place_list(self, comma: int) -> bool:
+        """A comma inside "Broomfield, Colorado, and Cambridge, England": not a clause's edge."""
+        doc = self.span.doc
+        after = self.at(comma + 1) if doc[comma + 1].lower_ != "and" else self.at(comma + 2)
+        before = self.at(comma - 1)
+        return bool(
+            after and before and after.kind is EntityKind.PLACE and before.kind in {EntityKind.PLACE, None}
+        )
 
     def _pronoun(self, index: int) -> list[Mention]:
         """What "it" stands for: X in "X said (on Tuesday) (that) it ...", else, when "it" opens

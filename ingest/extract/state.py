@@ -26,6 +26,7 @@ class ArticleState:
     group_place: tuple[str, Sentence] | None = None  # "South Korean companies" -> next sentence
     pending: list[Finding] = field(default_factory=list)  # found by a helper on a rule's behalf
     countries: set[str] = field(default_factory=set)  # ids of the places that are countries
+    raised: str | None = None  # who raised the latest round, for "took part in the round"
 
     def create(
         self,

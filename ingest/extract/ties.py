@@ -12,14 +12,19 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.described import described_object
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
+
+
 WITH = frozenset({"with"})
+
+
 _ORGS_OR_PLACES = ORGANISATIONS | {EntityKind.PLACE, None}
+
+
 _AUXILIARIES = frozenset(
     {",", "will", "would", "be", "is", "was", "are", "were", "to", "has", "have", "been", "also"}
 )
@@ -51,7 +56,28 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
 
 
 signed_mou = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+
+
+def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "an agreement the carriers signed in 2025", "the MOU was signed by A and B"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for _, end in first_per_start(s.found("MOU_AFTER")):
+        sign = end - 1
+        parties = s.subject(sign, max_gap=2)
+        if doc[sign - 1].lower_ in {"was", "were", "been"}:
+            parties = s.object(sign, frozenset({"by", "between"}), limit=3)
+        parties = [m for m in parties if state.kind(m) in _ORGS_OR_PLACES]
+        for a, b in combinations(parties, 2):
+            findings.append(
+                Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "mou-signed-by", 0.8, s, sign)
+            )
+    return findings
+
+
 partnered = _symmetric(RelationshipKind.PARTNERS_WITH, "partnered", 0.85, "PARTNER")
+
+
 collaborates = _symmetric(RelationshipKind.COLLABORATES_WITH, "collaborates", 0.8, "COLLABORATE")
 
 
@@ -84,142 +110,6 @@ def spun_out(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-def invests(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "A will invest $X in B"; "A's investment in B"; "A took a stake in B"; and, with no "in B",
-    an investment in the place the sentence names ("establish a center in South Korea and
-    invest 15 million US dollars")."""
-    findings: list[Finding] = []
-    for start, end in first_per_start(s.found("INVEST")):
-        doc = s.span.doc
-        investors = s.subject(start)
-        if doc[start].lower_.startswith("investment") and start > s.span.start:
-            owner = s.at(start - 2) if doc[start - 1].text in {"'s", "’s"} else None
-            investors = [owner] if owner is not None else investors
-        investors = [m for m in investors if state.kind(m) in _ORGS_OR_PLACES]
-        if not investors:
-            continue
-        clause_end = s.clause_end(start)
-        money = s.money(start, clause_end)
-        targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
-        rule, confidence = "invests-in", 0.85
-        described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
-        described = described if not targets and money else None
-        if described is not None:
-            targets, rule, confidence = [described], "invests-in-described", 0.65
-        elif not targets and money:
-            targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
-            rule, confidence = "invests-in-place", 0.7
-        for investor in investors:
-            for target in targets[:1] if rule == "invests-in-place" else targets:
-                amount = money[0] if money else None
-                findings.append(
-                    Finding(
-                        RelationshipKind.INVESTS_IN,
-                        investor.id,
-                        target.id,
-                        rule,
-                        confidence,
-                        s,
-                        start,
-                        amount=amount.amount if amount else None,
-                        currency=amount.currency if amount else None,
-                    )
-                )
-    return findings
-
-
-def _place_after_in(s: Sentence, mention: Mention) -> bool:
-    doc = s.span.doc
-    return (
-        mention.kind is EntityKind.PLACE
-        and s.party(mention)
-        and mention.start > 0
-        and doc[mention.start - 1].lower_ == "in"
-        and not (mention.start > 1 and doc[mention.start - 2].lower_ in {"based", "headquartered", "located"})
-    )
-
-
-def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "B raised $X from A", "B raised $X in a round led by A": A invests in B."""
-    findings: list[Finding] = []
-    words = {t.lower_ for t in s.span}
-    for start, end in first_per_start(s.found("RAISE")):
-        money = s.money(start, s.span.end)
-        if not money and not words & {"funding", "round", "investment", "series"}:
-            continue
-        recipients = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
-        investors = s.object(end - 1, frozenset({"from"}), limit=8)
-        for led_start, led_end in s.found("LED_BY"):
-            if led_start > start:
-                investors += s.first_party_after(led_end)
-        for recipient in recipients:
-            for investor in investors:
-                if state.kind(investor) in ORGANISATIONS | {None} and investor.id != recipient.id:
-                    amount = money[0] if money else None
-                    findings.append(
-                        Finding(
-                            RelationshipKind.INVESTS_IN,
-                            investor.id,
-                            recipient.id,
-                            "raised-from",
-                            0.8,
-                            s,
-                            start,
-                            amount=amount.amount if amount else None,
-                            currency=amount.currency if amount else None,
-                        )
-                    )
-    return findings
-
-
-def funds(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "A funds B", "B, funded by A", "A will provide $X to B", "A awarded a $X grant to B"."""
-    findings: list[Finding] = []
-    doc = s.span.doc
-    for start, end in first_per_start(s.found("FUND")):
-        verb = doc[start].lower_
-        money = s.money(start, s.clause_end(start))
-        if verb in {"funded", "financed"} and end < len(doc) and doc[start + 1].lower_ == "by":
-            funders = s.first_party_after(start + 2)
-            recipients = s.subject(start)
-            rule = "funded-by"
-        elif verb.startswith(("fund", "financ")):
-            funders = s.subject(start)
-            recipients = s.first_party_after(start + 1)
-            rule = "funds"
-        elif money:
-            funders = s.subject(start)
-            recipients = s.object(money[0].end, frozenset({"to", "for"}), limit=6)
-            rule = "funds-amount"
-            if not recipients and verb not in _BUDGET_VERBS:
-                described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
-                recipients, rule = ([described], "funds-described") if described else ([], rule)
-        else:
-            continue
-        for funder in funders:
-            for recipient in recipients:
-                if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
-                    continue
-                amount = money[0] if money else None
-                findings.append(
-                    Finding(
-                        RelationshipKind.FUNDS,
-                        funder.id,
-                        recipient.id,
-                        rule,
-                        0.8,
-                        s,
-                        start,
-                        amount=amount.amount if amount else None,
-                        currency=amount.currency if amount else None,
-                    )
-                )
-    return findings
-
-
-_BUDGET_VERBS = frozenset(
-    ["allocate", "allocates", "allocated", "allocating", "earmark", "earmarks", "earmarked", "set", "sets"]
-)
 _BODIES = frozenset({EntityKind.CONSORTIUM, EntityKind.CLUSTER, None})
 
 
@@ -286,6 +176,26 @@ def _of_which(s: Sentence, index: int) -> list[Mention]:
     return []
 
 
+def brings_together(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The consortium brings together KAIST, KAI and Japan's NICT": members of the body."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("BRINGS_TOGETHER")):
+        bodies = [
+            m
+            for m in s.subject(start, max_gap=3)
+            if state.kind(m) in {EntityKind.CONSORTIUM, EntityKind.CLUSTER}
+        ]
+        for body in bodies[:1]:
+            for member in s.first_party_after(end, limit=3):
+                if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.MEMBER_OF, member.id, body.id, "brings-together", 0.8, s, start
+                        )
+                    )
+    return findings
+
+
 def _its_body(s: Sentence, index: int, state: ArticleState) -> list[Mention]:
     """ "... has agreed to join as its first foreign member": the body named before in the sentence."""
     doc = s.span.doc
@@ -305,7 +215,24 @@ def _nearest_before(s: Sentence, index: int) -> Mention | None:
 
 def participates(s: Sentence, state: ArticleState) -> list[Finding]:
     findings: list[Finding] = []
+    doc = s.span.doc
     for start, end in first_per_start(s.found("PARTICIPATE")):
+        words = {t.lower_ for t in doc[end : min(s.span.end, end + 4)]}
+        if state.raised is not None and words & {"round", "raise", "financing", "fundraising"}:
+            for backer in s.subject(start):  # "Existing backers KDB and LGTV also took part in the round"
+                if backer.id != state.raised:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.INVESTS_IN,
+                            backer.id,
+                            state.raised,
+                            "took-part-in-round",
+                            0.75,
+                            s,
+                            start,
+                        )
+                    )
+            continue
         for member in s.subject(start):
             for body in s.object(end - 1, frozenset({"in"}), limit=4):
                 if member.id != body.id:
@@ -346,11 +273,10 @@ RULES: list[Rule] = [
     partnered,
     chose_partner,
     collaborates,
-    invests,
-    raised_from,
-    funds,
     joins,
     participates,
     chaired_by,
     spun_out,
+    signed_mou_after,
+    brings_together,
 ]

@@ -56,6 +56,22 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [SIGN, _gap(6), DOCUMENT],
         [SIGN, _gap(6), *LETTER_OF_INTENT],
     ],
+    "MOU_AFTER": [[DOCUMENT, _gap(3), SIGN]],  # "the agreement the carriers signed", "an MOU was signed"
+    "INVESTORS": [
+        [
+            _words("count counts counted"),
+            _gap(6),
+            {"LOWER": "among"},
+            _words("its their"),
+            _words("investors backers shareholders"),
+        ],
+        [_words("investors backers shareholders"), _words("include includes including")],
+    ],
+    "BRINGS_TOGETHER": [
+        [_words("bring brings brought bringing"), {"LOWER": "together"}],
+        [_words("comprise comprises comprising")],
+        [_words("consist consists consisting"), {"LOWER": "of"}],
+    ],
     "PARTNER": [
         [_words("partner partners partnered partnering"), {"LOWER": "with"}],
         [_words("team teams teamed teaming"), {"LOWER": "up"}, {"LOWER": "with"}],
@@ -113,7 +129,9 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("allocate allocates allocated allocating earmark earmarks earmarked earmarking")],
         [_words("set sets"), {"LOWER": "aside"}],
         [_words("provide provides provided providing pledge pledges pledged commit commits committed")],
-        [_words("grant grants granted award awards awarded")],
+        [_words("contribute contributes contributed"), {"LOWER": {"NOT_IN": ["to"]}}],
+        [_words("put puts"), {"LOWER": "up"}],
+        [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
     ],
     "JOIN": [
@@ -165,9 +183,20 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [RELEASE, _gap(3), {"LOWER": "by"}],
         [_words("led drawn drafted"), _gap(2), {"LOWER": "by"}],
     ],
+    "FOUNDED_BY": [[_words("founded co-founded established started"), _gap(4), {"LOWER": "by"}]],
+    "SUBSIDIARY": [
+        [_words("subsidiary unit affiliate division arm"), {"LOWER": "of"}],
+        [_words("controls owns")],
+    ],
     "BASED_IN": [
         [_words("based headquartered located"), {"LOWER": "in"}],
         [{"LOWER": "home"}, {"LOWER": "to"}],
+        [
+            _words("has have"),
+            {"LOWER": {"IN": ["an", "offices"]}},
+            {"LOWER": "office", "OP": "?"},
+            {"LOWER": "in"},
+        ],
     ],
 }
 

@@ -1,0 +1,168 @@
+"""Facilities that organisations open: "IonQ will establish a joint research center in South
+Korea" (a new research institute, where the sentence says), "a new Quantum Computing Center that
+Yonsei is building", and named ones launched: "Gangwon Province launched the Gangwon Quantum
+Valley"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.phrases import (
+    INSTITUTE_NOUNS,
+    entity_status,
+    part_of_plan,
+    place_after,
+    words_between,
+)
+from ingest.extract.sentence import Finding, Sentence, first_per_start
+from ingest.extract.state import ArticleState
+
+Rule = Callable[[Sentence, ArticleState], list[Finding]]
+
+
+_COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office"])
+
+
+_BUILDING = frozenset(
+    [
+        "building",
+        "establishing",
+        "opening",
+        "launching",
+        "creating",
+        "setting",
+        "built",
+        "established",
+        "opened",
+        "launched",
+        "created",
+    ]
+)
+
+
+def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "IonQ will establish a joint research center in South Korea": a new research institute
+    that IonQ establishes, located where the sentence says."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("OPEN_FACILITY")):
+        noun = end - 1
+        founders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        named = s.at(noun)
+        words = words_between(s, start + 1, noun) if named is None else []
+        if not founders or words is None:
+            continue
+        if named is not None:
+            if named.via != "name" or state.kind(named) not in {
+                EntityKind.RESEARCH_INSTITUTE,
+                EntityKind.CLUSTER,
+            }:
+                continue
+            target = named.id
+        else:
+            place = place_after(s, end, state)
+            owners = " and ".join(state.name(f.id) for f in founders)
+            phrase = " ".join(t.text for t in [*words, doc[noun]])
+            name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place else "")
+            noun_word = doc[noun].lower_
+            kind = (
+                EntityKind.RESEARCH_INSTITUTE
+                if noun_word in INSTITUTE_NOUNS
+                else EntityKind.COMPANY
+                if noun_word in _COMPANY_NOUNS
+                else EntityKind.CLUSTER
+            )
+            country = state.registry.get(place.id).country if place else None
+            created = state.create(
+                name,
+                kind,
+                rule="opened-facility",
+                confidence=0.75,
+                status=entity_status(s, start),
+                country=country,
+            )
+            target = created.id
+            if place is not None:
+                findings.append(
+                    Finding(
+                        RelationshipKind.LOCATED_IN,
+                        target,
+                        place.id,
+                        "facility-in-place",
+                        0.8,
+                        s,
+                        noun,
+                        dated=False,
+                    )
+                )
+        for founder in founders:
+            findings.append(
+                Finding(RelationshipKind.ESTABLISHES, founder.id, target, "opened-facility", 0.8, s, start)
+            )
+        findings += part_of_plan(target, s, state, start)
+    return findings + _being_built(s, state)
+
+
+def _being_built(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "a new Quantum Computing Center that Yonsei is building": a named facility, then who builds it."""
+    doc = s.span.doc
+    findings: list[Finding] = []
+    for facility in s.mentions:
+        if (
+            state.kind(facility) not in {EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}
+            or facility.via != "name"
+        ):
+            continue
+        j = facility.end
+        if j + 2 >= s.span.end or doc[j].lower_ not in {"that", "which"}:
+            continue
+        builder = s.at(j + 1)
+        if builder is None or not s.party(builder) or state.kind(builder) not in ORGANISATIONS:
+            continue
+        k = builder.end
+        while k < s.span.end and doc[k].lower_ in {"is", "was", "will", "be", "has", "had", "been", "are"}:
+            k += 1
+        if k < s.span.end and doc[k].lower_ in _BUILDING:
+            findings.append(
+                Finding(
+                    RelationshipKind.ESTABLISHES, builder.id, facility.id, "facility-being-built", 0.75, s, k
+                )
+            )
+    return findings
+
+
+def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Gangwon Province launched the Gangwon Quantum Valley": a named cluster, institute or body
+    that the subject establishes (a named programme, it leads)."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("OPEN_NAMED")):
+        j = end
+        while j < s.span.end and doc[j].lower_ in {"the", "a", "an", "its", "their", "new"}:
+            j += 1
+        named = s.at(j)
+        if named is None or named.via != "name" or not s.party(named):
+            continue
+        kind = state.kind(named)
+        if kind not in {
+            EntityKind.CLUSTER,
+            EntityKind.RESEARCH_INSTITUTE,
+            EntityKind.CONSORTIUM,
+            EntityKind.PROGRAMME,
+        }:
+            continue
+        founders = s.subject(start)
+        if kind is EntityKind.CONSORTIUM and len(founders) > 1:
+            continue  # several launching a body are its members (the rule for bodies says so)
+        for founder in founders:
+            if state.kind(founder) in ORGANISATIONS | {EntityKind.PLACE, None} and founder.id != named.id:
+                relation = (
+                    RelationshipKind.LEADS if kind is EntityKind.PROGRAMME else RelationshipKind.ESTABLISHES
+                )
+                findings.append(Finding(relation, founder.id, named.id, "launched-named", 0.8, s, start))
+    return findings
+
+
+RULES: list[Rule] = [facilities, launched_named]

@@ -1,0 +1,193 @@
+"""Money between parties: "KT will invest $10 million in Xanadu", "IQM raised $320 million in a
+round led by Ten Eleven Ventures", "the city would give the company a subsidy worth 500 million
+won", "the firm counts Intel Capital among its investors", "KIST will fund the facility"."""
+
+from __future__ import annotations
+
+from graph.model import EntityKind, RelationshipKind
+from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.phrases import described_object
+from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
+from ingest.extract.state import ArticleState
+from ingest.extract.ties import _ORGS_OR_PLACES, Rule
+
+
+def invests(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A will invest $X in B"; "A's investment in B"; "A took a stake in B"; and, with no "in B",
+    an investment in the place the sentence names ("establish a center in South Korea and
+    invest 15 million US dollars")."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("INVEST")):
+        doc = s.span.doc
+        investors = s.subject(start)
+        if doc[start].lower_.startswith("investment") and start > s.span.start:
+            owner = s.at(start - 2) if doc[start - 1].text in {"'s", "’s"} else None
+            investors = [owner] if owner is not None else investors
+        investors = [m for m in investors if state.kind(m) in _ORGS_OR_PLACES]
+        if not investors:
+            continue
+        clause_end = s.clause_end(start)
+        money = s.money(start, clause_end)
+        targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
+        rule, confidence = "invests-in", 0.85
+        described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
+        described = described if not targets and money else None
+        if described is not None:
+            targets, rule, confidence = [described], "invests-in-described", 0.65
+        elif not targets and money:
+            targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
+            rule, confidence = "invests-in-place", 0.7
+        for investor in investors:
+            for target in targets[:1] if rule == "invests-in-place" else targets:
+                amount = money[0] if money else None
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN,
+                        investor.id,
+                        target.id,
+                        rule,
+                        confidence,
+                        s,
+                        start,
+                        amount=amount.amount if amount else None,
+                        currency=amount.currency if amount else None,
+                    )
+                )
+    return findings
+
+
+def _place_after_in(s: Sentence, mention: Mention) -> bool:
+    doc = s.span.doc
+    return (
+        mention.kind is EntityKind.PLACE
+        and s.party(mention)
+        and mention.start > 0
+        and doc[mention.start - 1].lower_ == "in"
+        and not (mention.start > 1 and doc[mention.start - 2].lower_ in {"based", "headquartered", "located"})
+    )
+
+
+def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "B raised $X from A", "B raised $X in a round led by A": A invests in B."""
+    findings: list[Finding] = []
+    words = {t.lower_ for t in s.span}
+    for start, end in first_per_start(s.found("RAISE")):
+        money = s.money(start, s.span.end)
+        if not money and not words & {"funding", "round", "investment", "series"}:
+            continue
+        recipients = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        investors = s.object(end - 1, frozenset({"from"}), limit=8)
+        for led_start, led_end in s.found("LED_BY"):
+            if led_start > start:
+                investors += s.first_party_after(led_end)
+        if recipients:
+            state.raised = recipients[0].id
+        for recipient in recipients:
+            for investor in investors:
+                if state.kind(investor) in ORGANISATIONS | {None} and investor.id != recipient.id:
+                    amount = money[0] if money else None
+                    findings.append(
+                        Finding(
+                            RelationshipKind.INVESTS_IN,
+                            investor.id,
+                            recipient.id,
+                            "raised-from",
+                            0.8,
+                            s,
+                            start,
+                            amount=amount.amount if amount else None,
+                            currency=amount.currency if amount else None,
+                        )
+                    )
+    return findings
+
+
+def funds(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A funds B", "B, funded by A", "A will provide $X to B", "A awarded a $X grant to B"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("FUND")):
+        verb = doc[start].lower_
+        money = s.money(start, s.clause_end(start))
+        if verb in {"funded", "financed"} and end < len(doc) and doc[start + 1].lower_ == "by":
+            funders = s.first_party_after(start + 2)
+            recipients = s.subject(start)
+            rule = "funded-by"
+        elif verb.startswith(("fund", "financ")):
+            funders = s.subject(start)
+            recipients = s.first_party_after(start + 1)
+            rule = "funds"
+        elif money and verb in _GIVE and s.first_party_after(start + 1, limit=3):
+            funders = s.subject(start)  # "the city would give the company a subsidy worth ..."
+            recipients = s.first_party_after(start + 1, limit=3)
+            rule = "gives-amount"
+        elif money:
+            funders = s.subject(start)
+            recipients = s.object(money[0].end, frozenset({"to", "for"}), limit=6)
+            rule = "funds-amount"
+            if not recipients and verb not in _BUDGET_VERBS:
+                described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
+                recipients, rule = ([described], "funds-described") if described else ([], rule)
+        else:
+            continue
+        for funder in funders:
+            for recipient in recipients:
+                if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
+                    continue
+                amount = money[0] if money else None
+                findings.append(
+                    Finding(
+                        RelationshipKind.FUNDS,
+                        funder.id,
+                        recipient.id,
+                        rule,
+                        0.8,
+                        s,
+                        start,
+                        amount=amount.amount if amount else None,
+                        currency=amount.currency if amount else None,
+                    )
+                )
+    return findings
+
+
+_GIVE = frozenset(
+    ["give", "gives", "gave", "given", "grant", "grants", "granted", "award", "awards", "awarded"]
+)
+
+
+_BUDGET_VERBS = frozenset(
+    ["allocate", "allocates", "allocated", "allocating", "earmark", "earmarks", "earmarked", "set", "sets"]
+)
+
+
+def investors(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The firm counts Intel Capital and Samsung Next among its investors", "SDT's backers
+    include KDB": each invests in the company."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("INVESTORS")):
+        if doc[start].lower_.startswith("count"):
+            company, backers = s.subject(start), s.first_party_after(start + 1, limit=3)
+        else:
+            owner = s.at(start - 2) if start >= 2 and doc[start - 1].text in {"'s", "’s"} else None
+            company = [owner] if owner is not None else s.subject(start, max_gap=3)
+            backers = s.first_party_after(end, limit=3)
+        for investor in backers:
+            for target in company:
+                if investor.id != target.id and state.kind(investor) in ORGANISATIONS | {None}:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.INVESTS_IN,
+                            investor.id,
+                            target.id,
+                            "investors-include",
+                            0.8,
+                            s,
+                            start,
+                        )
+                    )
+    return findings
+
+
+RULES: list[Rule] = [invests, raised_from, funds, investors]
