@@ -279,8 +279,9 @@ def score(
 
 def _print_scores(scored: list[tuple[str, Any]], total: Any, show: bool) -> None:
     table = Table(title="relationships (kind and both ends) and entities", show_header=True)
-    for column in ("article", "rel P", "rel R", "correct/proposed/expected", "ent P", "ent R"):
-        table.add_column(column, justify="left" if column == "article" else "right", no_wrap=True)
+    table.add_column("article", max_width=34, overflow="ellipsis", no_wrap=True)
+    for column in ("rel P", "rel R", "correct/proposed/expected", "ent P", "ent R"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
     for name, one in [*scored, ("total", total)]:
         rel, ent = one.relationships, one.entities
         table.add_row(
