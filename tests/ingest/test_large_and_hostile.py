@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -48,7 +47,6 @@ def test_a_huge_file_with_one_bad_row_names_it_and_writes_nothing(
     ingest_paths(store, [seed_dir])
     before = (store.stats(), [e.model_dump() for e in store.entities()])
     write_big_csv(tmp_path / "big", 20_000, bad_line=19_990)
-    started = time.monotonic()
     report = ingest_paths(store, [tmp_path / "big"])
     # the bad row, then the two partnerships that name the company it failed to define
     assert [str(p).split(": ")[0:2] for p in report.problems] == [
@@ -58,7 +56,6 @@ def test_a_huge_file_with_one_bad_row_names_it_and_writes_nothing(
     ]
     assert report.problems[0].message.endswith("got 'Compnay' (did you mean 'Company'?)")
     assert report.problems[1].message.startswith("no entity is called 'org-19988'")
-    assert time.monotonic() - started < 60
     assert (store.stats(), [e.model_dump() for e in store.entities()]) == before
 
 
