@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 
 from graph.model import Dataset
-from graph.store import neo4j as neo4j_store_module
 from graph.store.base import GraphStore
 from graph.store.sqlite import SqliteStore
 from graph.synthetic import generate, write_csv
@@ -89,7 +88,7 @@ def main() -> None:
             for batch_size in (100, 1_000, 5_000, 20_000):
                 store.clear()
                 store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities))
-                neo4j_store_module.BATCH_SIZE = batch_size
+                store.batch_size = batch_size  # type: ignore[attr-defined]
                 start = time.perf_counter()
                 store.upsert(Dataset(relationships=dataset.relationships))
                 took = time.perf_counter() - start

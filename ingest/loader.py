@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.errors import BadInputError, CkgError, Problem
 from graph.model import Dataset, Relationship
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, OnCommit
 from ingest.raw import Location, Locations, RawDocument
 from ingest.readers.preflight import check_document, check_files
 from ingest.readers.spreadsheet import SPREADSHEET_SUFFIXES, read_workbook
@@ -79,9 +79,15 @@ def read_unit(path: Path) -> RawDocument:
 
 
 def ingest_paths(
-    store: GraphStore, paths: Iterable[Path], progress: Progress | None = None, *, dry_run: bool = False
+    store: GraphStore,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
+    on_commit: OnCommit | None = None,
 ) -> IngestReport:
-    """Load every unit under ``paths`` into ``store``; see the module docstring for the rules."""
+    """Load every unit under ``paths`` into ``store``; see the module docstring for the rules.
+    ``on_commit`` hears of each transaction the store commits (a large load on Neo4j has many)."""
     unit_paths, problems = discover(paths)
     failed = [UnitResult(name=p.file, problems=[p]) for p in problems]
     raws: list[RawDocument] = []
@@ -92,7 +98,7 @@ def ingest_paths(
             raws.append(read_unit(path))
         except BadInputError as error:
             failed.append(UnitResult(name=str(path), problems=error.problems))
-    return _ingest_raw(store, raws, failed, progress, dry_run=dry_run)
+    return _ingest_raw(store, raws, failed, progress, dry_run=dry_run, on_commit=on_commit)
 
 
 def ingest_dataset(
@@ -113,13 +119,15 @@ def _ingest_raw(
     progress: Progress | None,
     *,
     dry_run: bool,
+    on_commit: OnCommit | None = None,
 ) -> IngestReport:
     documents = [validate(raw) for raw in raws]
     results = _resolve(store, documents)
     for raw, result in zip(raws, results, strict=True):
         result.rows = sum(len(raw.data.get(section) or []) for section in TABLES)
     report = IngestReport(units=failed + results, dry_run=dry_run)
-    _write_in_order(store, [r for r in results if r.dataset is not None], progress, dry_run=dry_run)
+    written = [r for r in results if r.dataset is not None]
+    _write_in_order(store, written, progress, dry_run=dry_run, on_commit=on_commit)
     return report
 
 
@@ -262,7 +270,12 @@ def _resolve_relationship(
 
 
 def _write_in_order(
-    store: GraphStore, results: list[UnitResult], progress: Progress | None, *, dry_run: bool
+    store: GraphStore,
+    results: list[UnitResult],
+    progress: Progress | None,
+    *,
+    dry_run: bool,
+    on_commit: OnCommit | None,
 ) -> None:
     import networkx as nx  # here, not at the top: it costs half a second of every `ckg` start
 
@@ -290,7 +303,7 @@ def _write_in_order(
         for member in members:
             counter.count(member)
         if not dry_run:
-            store.upsert(_merge([m.dataset for m in members if m.dataset is not None]))
+            store.upsert(_merge([m.dataset for m in members if m.dataset is not None]), on_commit)
         for member in members:
             member.written = not dry_run
             done += 1

@@ -22,6 +22,7 @@ from rich.table import Table
 from graph.errors import CkgError, UsageError
 from graph.schema import dataset_json_schema
 from graph.store import STORE_ENV, Stats
+from graph.store.base import Committed
 from ingest.loader import IngestReport, ingest_paths
 from ui import cli_analysis, cli_articles, cli_export, cli_query
 from ui.cli_context import JsonOption, choose_store, chosen_store_uri, open_chosen_store
@@ -85,7 +86,12 @@ def ingest(
             def advance(name: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, description=name)
 
-            report = ingest_paths(store, paths, advance, dry_run=dry_run)
+            def committed(batch: Committed) -> None:
+                if batch.batches > 1:
+                    description = f"committed batch {batch.batch} of {batch.batches} ({batch.what})"
+                    progress.update(task, description=description)
+
+            report = ingest_paths(store, paths, advance, dry_run=dry_run, on_commit=committed)
         stats = store.stats()
     if as_json:
         print_json(_report_json(report, stats, dry_run))

@@ -3,7 +3,8 @@ suite runs against both. Callers depend on :class:`GraphStore` only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
@@ -44,12 +45,29 @@ class Stats(BaseModel):
     store: str = Field(description="The store these counts come from, without credentials.")
 
 
+@dataclass(frozen=True)
+class Committed:
+    """One committed write transaction of an ``upsert``, for progress and for saying, after a
+    crash, how far a load got. ``rows`` counts the records it wrote."""
+
+    batch: int
+    batches: int
+    rows: int
+    what: str
+
+
+OnCommit = Callable[[Committed], None]
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """A graph of entities, relationships and their sources.
 
-    ``upsert`` is the only write path besides ``clear``: one call is one transaction, so a
-    dataset lands whole or not at all. Writes merge on identity (entity ``id``, relationship
+    ``upsert`` is the only write path besides ``clear``. The embedded store writes one call in
+    one transaction, so a dataset lands whole or not at all; Neo4j does too for a dataset of up
+    to one batch, and commits larger ones batch by batch (one huge transaction would hold the
+    whole load in the server's memory). Every batch is idempotent, so after a crash the same
+    upsert, run again, completes the load. Writes merge on identity (entity ``id``, relationship
     ``key``, source ``id``): upserting the same dataset twice changes nothing, a changed field
     updates in place, and a relationship's evidence from a new source is added beside the old.
     """
@@ -59,8 +77,8 @@ class GraphStore(Protocol):
         """Where the store lives, safe to print (no credentials)."""
         ...
 
-    def upsert(self, dataset: Dataset) -> None:
-        """Write sources, entities and relationships in one transaction.
+    def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:
+        """Write sources, entities and relationships; ``on_commit`` hears of each commit.
 
         Raises NotFoundError (and writes nothing) when a relationship names an entity, or
         evidence names a source, that is neither in ``dataset`` nor in the store.

@@ -16,6 +16,7 @@ import os
 import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -37,8 +38,10 @@ from graph.model import (
 )
 from graph.store import cypher, neo4j_paths
 from graph.store.base import (
+    Committed,
     EntityCounts,
     EntityNames,
+    OnCommit,
     RelationshipCounts,
     Stats,
     check_references,
@@ -46,7 +49,9 @@ from graph.store.base import (
 )
 from graph.store.path_query import PathQuery
 
-BATCH_SIZE = 1000
+# Rows per UNWIND statement and per committed transaction of a large load: from the batch-size
+# sweep in benchmarks/load_bench.py (docs/BENCHMARKS.md). CKG_NEO4J_BATCH_SIZE overrides it.
+BATCH_SIZE = 5000
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
@@ -59,7 +64,9 @@ class Neo4jStore:
         username: str | None = None,
         password: str | None = None,
         database: str | None = None,
+        batch_size: int | None = None,
     ) -> None:
+        self.batch_size = batch_size or _batch_size_from_environment()
         parts = urlsplit(uri)
         if parts.scheme not in NEO4J_SCHEMES:
             raise StoreUnavailableError(f"not a Neo4j URI (want one of {', '.join(NEO4J_SCHEMES)}): {uri}")
@@ -113,11 +120,27 @@ class Neo4jStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def upsert(self, dataset: Dataset) -> None:
+    def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:
         dataset = coalesce(dataset)
         check_references(self, dataset)
+        transactions = _transactions(_steps(dataset, self.batch_size), self.batch_size)
         with self._session() as session:
-            session.execute_write(_write_dataset, dataset)
+            for number, steps in enumerate(transactions, start=1):
+                try:
+                    session.execute_write(_write_steps, steps)
+                except DriverError as error:
+                    raise StoreUnavailableError(
+                        _interrupted(self._uri, error, number - 1, transactions)
+                    ) from error
+                if on_commit:
+                    on_commit(
+                        Committed(
+                            batch=number,
+                            batches=len(transactions),
+                            rows=sum(len(step.rows) for step in steps),
+                            what=", ".join(dict.fromkeys(step.what for step in steps)),
+                        )
+                    )
 
     def clear(self) -> None:
         with self._session() as session:
@@ -240,6 +263,15 @@ class Neo4jStore:
             yield EntityNames(id=row["id"], kind=row["kind"], names=row["names"])
 
 
+def _batch_size_from_environment() -> int:
+    value = os.environ.get("CKG_NEO4J_BATCH_SIZE", "")
+    if not value:
+        return BATCH_SIZE
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(f"CKG_NEO4J_BATCH_SIZE must be a whole number above 0, not {value!r}")
+    return int(value)
+
+
 def _password_from_file() -> str | None:
     """The password in ``$NEO4J_PASSWORD_FILE``, which only its owner may read (as for ssh keys)."""
     name = os.environ.get("NEO4J_PASSWORD_FILE")
@@ -260,29 +292,81 @@ def _password_from_file() -> str | None:
 # -- transaction functions (the driver may retry them, so they only depend on their arguments) --
 
 
-def _write_dataset(tx: neo4j.ManagedTransaction, dataset: Dataset) -> None:
-    for batch in _batches([_source_row(s) for s in dataset.sources]):
-        tx.run(cypher.UPSERT_SOURCES, rows=batch).consume()
+@dataclass(frozen=True)
+class _Step:
+    """One statement over at most a batch of rows; relationship steps also know their kind."""
+
+    statement: str
+    rows: Sequence[dict[str, Any]]
+    what: str
+    kind: RelationshipKind | None = None
+
+
+def _steps(dataset: Dataset, batch_size: int) -> list[_Step]:
+    """The statements writing ``dataset``, in an order where every step's references are written
+    by an earlier one: sources, then entities, then relationships."""
+    steps = [
+        _Step(cypher.UPSERT_SOURCES, batch, "sources")
+        for batch in _batches([_source_row(s) for s in dataset.sources], batch_size)
+    ]
     by_entity_kind: dict[EntityKind, list[dict[str, Any]]] = defaultdict(list)
     for entity in dataset.entities:
         by_entity_kind[entity.kind].append(_entity_row(entity))
     for entity_kind, rows in by_entity_kind.items():
-        for batch in _batches(rows):
-            tx.run(cypher.upsert_entities(entity_kind), rows=batch).consume()
+        statement = cypher.upsert_entities(entity_kind)
+        steps += [
+            _Step(statement, batch, f"{entity_kind.value} entities") for batch in _batches(rows, batch_size)
+        ]
     by_rel_kind: dict[RelationshipKind, list[dict[str, Any]]] = defaultdict(list)
     for relationship in dataset.relationships:
         by_rel_kind[relationship.kind].append(_relationship_row(relationship))
     for rel_kind, rows in by_rel_kind.items():
-        for batch in _batches(rows):
-            result = tx.run(
-                cypher.upsert_relationships(rel_kind), rows=batch, separator=cypher.EVIDENCE_ID_SEPARATOR
-            )
-            written = result.single(strict=True)["written"]
-            if written != len(batch):
-                raise NotFoundError(
-                    f"{len(batch) - written} {rel_kind.value} relationships name a missing entity"
-                )
-            tx.run(neo4j_paths.set_first_reported(rel_kind), keys=[row["key"] for row in batch]).consume()
+        statement = cypher.upsert_relationships(rel_kind)
+        steps += [
+            _Step(statement, batch, f"{rel_kind.value} relationships", rel_kind)
+            for batch in _batches(rows, batch_size)
+        ]
+    return steps
+
+
+def _transactions(steps: list[_Step], batch_size: int) -> list[list[_Step]]:
+    """Consecutive steps grouped into transactions of about ``batch_size`` rows: a small dataset
+    is one transaction (it lands whole or not at all), a large one commits batch by batch."""
+    transactions: list[list[_Step]] = []
+    rows = 0
+    for step in steps:
+        if not transactions or rows + len(step.rows) > batch_size:
+            transactions.append([])
+            rows = 0
+        transactions[-1].append(step)
+        rows += len(step.rows)
+    return transactions
+
+
+def _interrupted(uri: str, error: DriverError, committed: int, transactions: list[list[_Step]]) -> str:
+    """Say how far a load got when the server stopped answering, and how to finish it."""
+    if committed == 0:
+        return f"Neo4j at {uri} stopped answering before the write committed ({error}); nothing was written."
+    done = [step for steps in transactions[:committed] for step in steps]
+    written = ", ".join(dict.fromkeys(step.what for step in done))
+    return (
+        f"Neo4j at {uri} stopped answering during the write ({error}): {committed} of "
+        f"{len(transactions)} batches committed ({sum(len(s.rows) for s in done)} records: {written}; "
+        "the batch it was writing is all or nothing). "
+        "Every batch is idempotent: run the same ingest again to complete the load."
+    )
+
+
+def _write_steps(tx: neo4j.ManagedTransaction, steps: list[_Step]) -> None:
+    for step in steps:
+        if step.kind is None:
+            tx.run(step.statement, rows=step.rows).consume()
+            continue
+        result = tx.run(step.statement, rows=step.rows, separator=cypher.EVIDENCE_ID_SEPARATOR)
+        written = result.single(strict=True)["written"]
+        if written != len(step.rows):
+            raise NotFoundError(f"{len(step.rows) - written} {step.what} name a missing entity")
+        tx.run(neo4j_paths.set_first_reported(step.kind), keys=[row["key"] for row in step.rows]).consume()
 
 
 def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
@@ -290,9 +374,9 @@ def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
     return deleted
 
 
-def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
-    for start in range(0, len(rows), BATCH_SIZE):
-        yield rows[start : start + BATCH_SIZE]
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 # -- model <-> property maps -------------------------------------------------------------------

@@ -24,8 +24,10 @@ from graph.errors import StoreUnavailableError
 from graph.model import Dataset, Entity, Evidence, Relationship, Source, normalise_name
 from graph.store import sqlite_paths
 from graph.store.base import (
+    Committed,
     EntityCounts,
     EntityNames,
+    OnCommit,
     RelationshipCounts,
     Stats,
     check_references,
@@ -141,7 +143,7 @@ class SqliteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def upsert(self, dataset: Dataset) -> None:
+    def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:
         dataset = coalesce(dataset)
         self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -153,6 +155,9 @@ class SqliteStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+        if on_commit:
+            rows = len(dataset.sources) + len(dataset.entities) + len(dataset.relationships)
+            on_commit(Committed(batch=1, batches=1, rows=rows, what="the whole dataset"))
 
     def _write_sources(self, sources: Sequence[Source]) -> None:
         self._db.executemany(
