@@ -52,7 +52,11 @@ def upsert_relationships(kind: RelationshipKind) -> str:
     properties hold no maps) and identified by (source, anchor) as in ``merge_evidence``: a
     record seen again replaces the old one where it stands, a new one is appended, so
     re-ingesting a file changes nothing and a second source adds evidence, in the same order as
-    the embedded store keeps it. ``row.evidence_ids`` holds each new record's identity."""
+    the embedded store keeps it. ``row.evidence_ids`` holds each new record's identity.
+
+    ``first_reported`` (for as-of searches) is the tie's ``since``, else the earliest date a
+    cited source was published: ``row.sources_first`` brings that date for the new evidence, and
+    ``sources_first`` keeps the earliest over all the tie's evidence (which only ever grows)."""
     return f"""
 UNWIND $rows AS row
 MATCH (a:{ENTITY_LABEL} {{id: row.source}})
@@ -83,12 +87,17 @@ SET r.evidence_sources = old_sources + [j IN added | row.evidence_sources[j]],
     r.evidence_extracted_by = [i IN range(0, size(old_sources) - 1) |
         coalesce(row.evidence_extracted_by[replaced_by[i]], old_extracted_by[i])]
         + [j IN added | row.evidence_extracted_by[j]]
+SET r.sources_first = CASE WHEN r.sources_first IS NULL OR row.sources_first < r.sources_first
+                           THEN row.sources_first ELSE r.sources_first END
+SET r.first_reported = coalesce(r.since, r.sources_first)
 RETURN count(r) AS written
 """
 
 
-EXISTING_ENTITY_IDS = f"MATCH (e:{ENTITY_LABEL}) WHERE e.id IN $ids RETURN e.id AS id"
-EXISTING_SOURCE_IDS = f"MATCH (s:{SOURCE_LABEL}) WHERE s.id IN $ids RETURN s.id AS id"
+# One list, not a record per id: a large load checks tens of thousands of ids, and records
+# cost the driver far more than list items.
+EXISTING_ENTITY_IDS = f"MATCH (e:{ENTITY_LABEL}) WHERE e.id IN $ids RETURN collect(e.id) AS ids"
+EXISTING_SOURCE_IDS = f"MATCH (s:{SOURCE_LABEL}) WHERE s.id IN $ids RETURN collect(s.id) AS ids"
 
 LOOKUP_NAMES = f"""
 UNWIND $names AS name

@@ -17,6 +17,7 @@ import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -123,7 +124,8 @@ class Neo4jStore:
     def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:
         dataset = coalesce(dataset)
         check_references(self, dataset)
-        transactions = _transactions(_steps(dataset, self.batch_size), self.batch_size)
+        published = self._publication_dates(dataset)
+        transactions = _transactions(_steps(dataset, published, self.batch_size), self.batch_size)
         with self._session() as session:
             for number, steps in enumerate(transactions, start=1):
                 try:
@@ -141,6 +143,13 @@ class Neo4jStore:
                             what=", ".join(dict.fromkeys(step.what for step in steps)),
                         )
                     )
+
+    def _publication_dates(self, dataset: Dataset) -> dict[str, date | None]:
+        """When each source cited by ``dataset`` was published: from the dataset, else the store."""
+        published = {source.id: source.published for source in dataset.sources}
+        cited = {e.source for r in dataset.relationships for e in r.evidence} - published.keys()
+        published |= {source.id: source.published for source in self.sources_by_ids(cited).values()}
+        return published
 
     def clear(self) -> None:
         with self._session() as session:
@@ -189,11 +198,11 @@ class Neo4jStore:
 
     def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(ids))
-        return {row["id"] for row in self._read(cypher.EXISTING_ENTITY_IDS, ids=wanted)} if wanted else set()
+        return set(self._read(cypher.EXISTING_ENTITY_IDS, ids=wanted)[0]["ids"]) if wanted else set()
 
     def existing_source_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(ids))
-        return {row["id"] for row in self._read(cypher.EXISTING_SOURCE_IDS, ids=wanted)} if wanted else set()
+        return set(self._read(cypher.EXISTING_SOURCE_IDS, ids=wanted)[0]["ids"]) if wanted else set()
 
     def shortest_paths(self, source: str, target: str, query: PathQuery) -> list[list[str]]:
         if source == target or {source, target} & query.exclude:
@@ -302,7 +311,7 @@ class _Step:
     kind: RelationshipKind | None = None
 
 
-def _steps(dataset: Dataset, batch_size: int) -> list[_Step]:
+def _steps(dataset: Dataset, published: dict[str, date | None], batch_size: int) -> list[_Step]:
     """The statements writing ``dataset``, in an order where every step's references are written
     by an earlier one: sources, then entities, then relationships."""
     steps = [
@@ -319,7 +328,7 @@ def _steps(dataset: Dataset, batch_size: int) -> list[_Step]:
         ]
     by_rel_kind: dict[RelationshipKind, list[dict[str, Any]]] = defaultdict(list)
     for relationship in dataset.relationships:
-        by_rel_kind[relationship.kind].append(_relationship_row(relationship))
+        by_rel_kind[relationship.kind].append(_relationship_row(relationship, published))
     for rel_kind, rows in by_rel_kind.items():
         statement = cypher.upsert_relationships(rel_kind)
         steps += [
@@ -366,7 +375,6 @@ def _write_steps(tx: neo4j.ManagedTransaction, steps: list[_Step]) -> None:
         written = result.single(strict=True)["written"]
         if written != len(step.rows):
             raise NotFoundError(f"{len(step.rows) - written} {step.what} name a missing entity")
-        tx.run(neo4j_paths.set_first_reported(step.kind), keys=[row["key"] for row in step.rows]).consume()
 
 
 def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
@@ -398,7 +406,7 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     return row
 
 
-def _relationship_row(relationship: Relationship) -> dict[str, Any]:
+def _relationship_row(relationship: Relationship, published: dict[str, date | None]) -> dict[str, Any]:
     props = relationship.model_dump(mode="python", exclude={"kind", "source", "target", "evidence"})
     return {
         "key": relationship.key,
@@ -410,6 +418,9 @@ def _relationship_row(relationship: Relationship) -> dict[str, Any]:
         "evidence_locators": [e.locator or "" for e in relationship.evidence],
         "evidence_extracted_by": [e.extracted_by for e in relationship.evidence],
         "evidence_ids": [e.source + cypher.EVIDENCE_ID_SEPARATOR + e.anchor for e in relationship.evidence],
+        "sources_first": min(
+            (day for e in relationship.evidence if (day := published.get(e.source)) is not None), default=None
+        ),
     }
 
 
@@ -444,6 +455,7 @@ def _relationship_from_edge(kind: str, source: str, target: str, props: dict[str
     ]
     values.pop("key", None)
     values.pop("first_reported", None)  # derived for as-of searches, not part of the model
+    values.pop("sources_first", None)
     return Relationship.model_validate(
         {**values, "kind": kind, "source": source, "target": target, "evidence": evidence}
     )

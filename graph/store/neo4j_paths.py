@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import RelationshipKind
 from graph.store.cypher import ENTITY_LABEL
 from graph.store.path_query import PathQuery
 
@@ -44,18 +43,6 @@ def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dic
     if query.exclude:
         parameters["exclude"] = sorted(query.exclude)
     return parameters
-
-
-def set_first_reported(kind: RelationshipKind) -> str:
-    """Record when each tie began for as-of searches: its ``since``, else the earliest date a
-    cited source was published (the type lets the per-type key index find each tie)."""
-    return f"""
-UNWIND $keys AS key
-MATCH (:{ENTITY_LABEL})-[r:{kind.value} {{key: key}}]->(:{ENTITY_LABEL})
-OPTIONAL MATCH (s:Source) WHERE s.id IN r.evidence_sources
-WITH r, min(s.published) AS first
-SET r.first_reported = coalesce(r.since, first)
-"""
 
 
 KEYS_BETWEEN = f"""
