@@ -15,14 +15,19 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from graph.model import Dataset
 from graph.store.base import GraphStore
+from graph.store.neo4j import BATCH_SIZE, Neo4jStore
 from graph.store.sqlite import SqliteStore
 from graph.synthetic import generate, write_csv
 from ingest.loader import ingest_paths
@@ -40,9 +45,153 @@ def one_per_transaction(store: GraphStore, dataset: Dataset, count: int) -> floa
     return (time.perf_counter() - start) / len(rows)
 
 
-def main() -> None:
+BATCH_SIZES = (1_000, 2_000, 5_000, 10_000, 20_000)
+
+
+def neo4j_rows(dataset: Dataset, count: int) -> list[str]:
+    """The Neo4j rows of the table: one per transaction, a sweep of batch sizes, the driver's
+    Rust packing switched off at the default size, `ckg ingest` end to end, and an offline
+    neo4j-admin import of the same data."""
     from bench_stores import neo4j_store
 
+    rows: list[str] = []
+    with neo4j_store() as store:
+        assert isinstance(store, Neo4jStore)
+        store.clear()
+        slow = one_per_transaction(store, dataset, SAMPLE)
+
+        def batched(batch_size: int) -> float:
+            store.clear()
+            store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities))
+            store.batch_size = batch_size
+            start = time.perf_counter()
+            store.upsert(Dataset(relationships=dataset.relationships))
+            return time.perf_counter() - start
+
+        for batch_size in BATCH_SIZES:
+            took = batched(batch_size)
+            rows.append(
+                f"| Neo4j, UNWIND batches of {batch_size:,} (a commit per batch) | {count / took:,.0f} "
+                f"| x{slow / (took / count):,.0f} |"
+            )
+        took = bare_create_seconds(store, dataset)
+        rows.append(
+            f"| Neo4j, bare `CREATE` of the same relationships and properties in batches of "
+            f"{BATCH_SIZE:,} (no merge, no evidence merging: the server's ceiling here) "
+            f"| {count / took:,.0f} | x{slow / (took / count):,.0f} |"
+        )
+        with python_packing():
+            took = batched(BATCH_SIZE)
+        rows.append(
+            f"| Neo4j, batches of {BATCH_SIZE:,}, driver packing in Python (no neo4j-rust-ext) "
+            f"| {count / took:,.0f} | x{slow / (took / count):,.0f} |"
+        )
+        store.batch_size = BATCH_SIZE
+        store.clear()
+        with tempfile.TemporaryDirectory() as folder:
+            write_csv(dataset, Path(folder) / "csv")
+            start = time.perf_counter()
+            report = ingest_paths(store, [Path(folder) / "csv"])
+            took = time.perf_counter() - start
+            assert not report.problems, report.problems[:3]
+        rows.append(
+            f"| Neo4j, `ckg ingest` of the CSV tables (parse + validate + write) | {count / took:,.0f} "
+            f"| x{slow / (took / count):,.0f} |"
+        )
+        rows.append(f"| Neo4j, one relationship per transaction | {1 / slow:,.0f} | x1 |")
+        store.clear()
+    took = admin_import_seconds(dataset)
+    if took is not None:
+        rows.append(
+            f"| Neo4j offline: `neo4j-admin database import full` of `ckg export --format neo4j-admin` "
+            f"(import alone, server stopped) | {count / took:,.0f} | x{slow / (took / count):,.0f} |"
+        )
+    return rows
+
+
+def bare_create_seconds(store: Neo4jStore, dataset: Dataset) -> float:
+    """Seconds to CREATE the relationships with plain properties, as an upper bound for the
+    store's merging upsert on the same server."""
+    from graph.store.cypher import ENTITY_LABEL
+
+    store.clear()
+    store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities))
+    by_kind: dict[str, list[dict[str, object]]] = {}
+    for rel in dataset.relationships:
+        props = {
+            k: v for k, v in rel.model_dump(exclude={"kind", "source", "target", "evidence"}).items() if v
+        }
+        props |= {"key": rel.key, "evidence_sources": [e.source for e in rel.evidence],
+                  "evidence_quotes": [e.quote or "" for e in rel.evidence]}  # fmt: skip
+        by_kind.setdefault(rel.kind.value, []).append(
+            {"source": rel.source, "target": rel.target, "props": props}
+        )
+    start = time.perf_counter()
+    with store._session() as session:
+        for kind, rows in by_kind.items():
+            statement = (
+                f"UNWIND $rows AS row MATCH (a:{ENTITY_LABEL} {{id: row.source}}) "
+                f"MATCH (b:{ENTITY_LABEL} {{id: row.target}}) CREATE (a)-[r:{kind}]->(b) SET r = row.props"
+            )
+            for begin in range(0, len(rows), BATCH_SIZE):
+                batch = rows[begin : begin + BATCH_SIZE]
+                session.execute_write(
+                    lambda tx, batch=batch, statement=statement: tx.run(statement, rows=batch).consume()
+                )
+    return time.perf_counter() - start
+
+
+@contextmanager
+def python_packing() -> Iterator[None]:
+    """The driver's pure-Python packing of what it sends, as without the neo4j-rust-ext package
+    (private driver internals: good enough for a side-by-side benchmark, nothing more)."""
+    from neo4j._codec.packstream import v1
+
+    saved = v1.Packer._pack
+    v1.Packer._pack = v1.Packer._py_pack  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        v1.Packer._pack = saved  # type: ignore[method-assign]
+
+
+def admin_import_seconds(dataset: Dataset) -> float | None:
+    """Seconds neo4j-admin takes to import the dataset's export into a fresh database, or None
+    when Java or the server's jars are missing."""
+    from graph.analysis.projection import build_projection
+    from graph.errors import CkgError
+    from graph.export.neo4j_admin import import_arguments, write_neo4j_admin
+    from graph.export.view import ViewSpec, export_view
+    from graph.neo4j_local import LocalNeo4j, check_prerequisites
+
+    java = shutil.which("java")
+    try:
+        check_prerequisites()
+    except CkgError:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        lib = LocalNeo4j(root / "state").ensure_jars()
+        projection = build_projection(dataset.entities, dataset.relationships, dataset.sources)
+        write_neo4j_admin(export_view(projection, ViewSpec(), "memory://bench"), root / "import")
+        home, data = root / "home", root / "data"
+        (home / "conf").mkdir(parents=True)
+        (home / "conf" / "neo4j.conf").write_text(
+            f"server.directories.data={data}\nserver.directories.transaction.logs.root={data / 'tx'}\n"
+            f"server.directories.logs={root / 'logs'}\n",
+            encoding="utf-8",
+        )
+        environment = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+        command = [str(java), "-Xmx1g", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool"]
+        start = time.perf_counter()
+        subprocess.run(  # noqa: S603 - the server's own import tool
+            [*command, *import_arguments(root / "import")],
+            env=environment, cwd=root, check=True, capture_output=True, timeout=3_600,
+        )  # fmt: skip
+        return time.perf_counter() - start
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -82,22 +231,7 @@ def main() -> None:
     )
     lines.append(f"| SQLite, one relationship per transaction | {1 / per_row:,.0f} | x1 |")
     if args.neo4j:
-        with neo4j_store() as store:
-            store.clear()
-            slow = one_per_transaction(store, dataset, SAMPLE)
-            for batch_size in (100, 1_000, 5_000, 20_000):
-                store.clear()
-                store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities))
-                store.batch_size = batch_size  # type: ignore[attr-defined]
-                start = time.perf_counter()
-                store.upsert(Dataset(relationships=dataset.relationships))
-                took = time.perf_counter() - start
-                lines.append(
-                    f"| Neo4j, UNWIND batches of {batch_size:,} | {count / took:,.0f} "
-                    f"| x{slow / (took / count):,.0f} |"
-                )
-            lines.append(f"| Neo4j, one relationship per transaction | {1 / slow:,.0f} | x1 |")
-            store.clear()
+        lines += neo4j_rows(dataset, count)
     command = " ".join(["benchmarks/load_bench.py", *sys.argv[1:]])
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     heading = f"## Loading ({args.entities:,} entities)"

@@ -171,9 +171,17 @@ def after_import_statements() -> list[str]:
         f"r.{name} = coalesce(r.{name}, [s IN r.evidence_sources | ''])"
         for name in ("evidence_quotes", "evidence_locators")
     )
+    # the dates as-of searches read, as the store's upsert sets them (graph/store/cypher.py)
+    first_reported = (
+        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) "
+        f"OPTIONAL MATCH (s:{SOURCE_LABEL}) WHERE s.id IN coalesce(r.evidence_sources, []) "
+        "WITH r, min(s.published) AS first "
+        "SET r.sources_first = first, r.first_reported = coalesce(r.since, first)"
+    )
     return [
         *schema_statements(),
         f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE r.evidence_sources IS NOT NULL SET {fill}",
+        first_reported,
     ]
 
 

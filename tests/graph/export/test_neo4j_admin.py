@@ -97,6 +97,11 @@ def test_neo4j_admin_import_gives_the_same_graph(
         with neo4j.GraphDatabase.driver(info.uri, auth=(info.username, info.password)) as driver:
             for statement in read_statements((folder / "after-import.cypher").open(encoding="utf-8")):
                 driver.execute_query(statement)
+            dated, _, _ = driver.execute_query(
+                "MATCH ()-[r]->() RETURN count(r.first_reported) AS set, "
+                "count(CASE WHEN r.since IS NOT NULL AND r.first_reported <> r.since THEN 1 END) AS wrong"
+            )
+            assert dated[0]["set"] > 0 and dated[0]["wrong"] == 0  # as-of searches read these dates
         with Neo4jStore(info.uri, info.username, info.password) as imported:
             projection = odd_view.projection
             assert {e.id: e for e in imported.entities()} == projection.entities
