@@ -114,6 +114,11 @@ class Neo4jStore:
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self._database)
 
+    def read_session(self) -> neo4j.Session:
+        """A session in read access mode, for Cypher the store did not write (a user's query):
+        the server refuses any write in it, and a cluster routes it to a secondary."""
+        return self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS)
+
     def _ensure_schema(self) -> None:
         with self._session() as session:
             for statement in cypher.schema_statements():

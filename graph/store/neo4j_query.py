@@ -64,8 +64,7 @@ def run_read_query(
     if not text:
         raise QueryRefusedError("the query is empty")
     params = dict(parameters or {})
-    # one private reach into the store: its session carries the configured database and auth
-    with store._session() as session:
+    with store.read_session() as session:
         kind = _query_type(session, text, params)
         if kind != "r":
             raise QueryRefusedError(
