@@ -55,8 +55,13 @@ def test_profile_lists_ties_by_kind_with_evidence_and_suggestions(seeded: OpenPa
     assert any(metric.label == "Ties to others" for metric in app.metric)
 
 
+@pytest.mark.parametrize(
+    "page",
+    [None, *(f"views/{name}.py" for name in ("network", "paths", "gaps", "profile", "map_timeline"))],
+)
 def test_an_empty_store_says_how_to_load_data(
-    store: GraphStore, store_uri: str, monkeypatch: pytest.MonkeyPatch
+    store: GraphStore, store_uri: str, monkeypatch: pytest.MonkeyPatch, page: str | None
 ) -> None:
-    app = open_page(store_uri, monkeypatch)
+    app = open_page(store_uri, monkeypatch, page)
+    assert not app.exception
     assert "ckg ingest data/seed" in app.info[0].value

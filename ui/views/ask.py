@@ -11,13 +11,13 @@ import streamlit as st
 
 from graph.analysis import questions
 from graph.analysis.questions import QuestionAnswer
-from graph.errors import CkgError
 from graph.model import EntityKind, RelationshipKind
 from graph.store.neo4j import Neo4jStore
 from ui.components.downloads import download_buttons, restrict
 from ui.components.graph_view import choose, draw, elements
+from ui.components.guard import whole_graph_or_stop
 from ui.components.state import seed, write_url
-from ui.session import current_store, full_graph, metrics, store_uri
+from ui.session import current_store, metrics, store_uri
 
 QUESTIONS = {
     "since": "All ties of a kind since a date (e.g. MOUs since 2025)",
@@ -29,11 +29,7 @@ QUESTIONS = {
 CYPHER = "cypher"
 
 st.title("Ask")
-try:
-    graph = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
+graph = whole_graph_or_stop(at_least=0)
 on_neo4j = isinstance(current_store(), Neo4jStore)
 choices = {**QUESTIONS, **({CYPHER: "Read-only Cypher (Neo4j)"} if on_neo4j else {})}
 names = {eid: entity.name for eid, entity in graph.entities.items()}

@@ -10,24 +10,17 @@ import streamlit as st
 
 from graph.analysis.results import GapItem
 from graph.analysis.suggest import suggest_partners
-from graph.errors import CkgError
 from ui.components.evidence import escape
 from ui.components.filters import view_filter
+from ui.components.guard import whole_graph_or_stop
 from ui.components.links import NETWORK, PATHS, PROFILE, link
 from ui.components.state import decode_list, seed, write_url
-from ui.session import full_graph, gap_report, projection
+from ui.session import gap_report, projection
 
 SHOWN = 15  # findings listed per section; the downloaded report has them all
 
 st.title("Gaps and suggestions")
-try:
-    whole = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
-if not whole.entities:
-    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
-    st.stop()
+whole = whole_graph_or_stop()
 
 view, url = view_filter(whole, "gaps")
 shown = projection(view)

@@ -11,15 +11,15 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.errors import CkgError
 from ui.components.filters import view_filter
 from ui.components.geo import locate, spread
 from ui.components.graph_view import KIND_COLOURS
+from ui.components.guard import whole_graph_or_stop
 from ui.components.links import PROFILE, link
 from ui.components.map_chart import map_spec
 from ui.components.state import seed, write_url
 from ui.components.timeline import timeline_chart, timeline_frame
-from ui.session import full_graph, projection
+from ui.session import projection
 
 MAX_LINES = 1_500  # ties drawn on the map at most; past it the map says so
 KOREA = (123.5, 32.8, 132.2, 39.6)  # lon min, lat min, lon max, lat max
@@ -36,14 +36,7 @@ KOREA_FRAME = {
 }
 
 st.title("Map and timeline")
-try:
-    whole = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
-if not whole.entities:
-    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
-    st.stop()
+whole = whole_graph_or_stop()
 
 view, url = view_filter(whole, "map")
 shown = projection(view)

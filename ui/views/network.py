@@ -9,26 +9,19 @@ from typing import cast
 import streamlit as st
 
 from graph.analysis.neighbours import neighbourhood
-from graph.errors import CkgError
 from ui.components.downloads import download_buttons, restrict
 from ui.components.evidence import escape
 from ui.components.filters import view_filter
 from ui.components.graph_view import ColourBy, choose, draw, elements, left_out_message, legend
+from ui.components.guard import whole_graph_or_stop
 from ui.components.links import PATHS, PROFILE, link
 from ui.components.state import decode_list, seed, write_url
-from ui.session import betweenness, full_graph, metrics, projection, store_uri
+from ui.session import betweenness, metrics, projection, store_uri
 
 SIZES = {"degree": "Number of ties", "pagerank": "PageRank", "betweenness": "Betweenness"}
 
 st.title("Network")
-try:
-    whole = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
-if not whole.entities:
-    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
-    st.stop()
+whole = whole_graph_or_stop()
 
 view, url = view_filter(whole, "net")
 shown = projection(view)

@@ -11,7 +11,8 @@ import streamlit as st
 from graph.errors import CkgError
 from graph.model import EntityStatus
 from ui.components.evidence import tie_title
-from ui.session import full_graph, stats
+from ui.components.guard import whole_graph_or_stop
+from ui.session import stats
 
 NEWEST = 10
 
@@ -31,11 +32,7 @@ columns[3].metric("Without evidence", counts.relationships.without_evidence)
 if counts.entities.total == 0:
     st.info("The store is empty. Load data with `ckg ingest data/seed` (or your own files), then reload.")
     st.stop()
-try:
-    graph = full_graph()
-except CkgError as error:
-    st.error(str(error))
-    st.stop()
+graph = whole_graph_or_stop()
 
 left, right = st.columns(2)
 with left:

@@ -12,25 +12,20 @@ import streamlit as st
 from graph.analysis.paths import find_paths
 from graph.analysis.projection import GraphFilter
 from graph.analysis.results import Hop
-from graph.errors import CkgError
 from graph.model import RelationshipKind, relationship_key
 from ui.components.downloads import download_buttons, restrict
 from ui.components.evidence import escape, show_evidence
 from ui.components.graph_view import choose, draw, elements
+from ui.components.guard import whole_graph_or_stop
 from ui.components.links import PROFILE, link
 from ui.components.state import decode_list, seed, write_url
-from ui.session import full_graph, metrics, projection, store_uri
+from ui.session import metrics, projection, store_uri
 
 st.title("Paths")
 st.caption("How could one stakeholder reach another? Every hop shows the tie and the source that states it.")
-try:
-    whole = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
-if len(whole.entities) < 2:
-    st.info("Load data with `ckg ingest data/seed` first: a path needs two stakeholders.")
-    st.stop()
+whole = whole_graph_or_stop(
+    at_least=2, too_few="Load data with `ckg ingest data/seed` first: a path needs two stakeholders."
+)
 
 names = {eid: entity.name for eid, entity in whole.entities.items()}
 ids = sorted(whole.entities, key=lambda eid: names[eid].casefold())

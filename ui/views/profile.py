@@ -9,23 +9,16 @@ from collections import defaultdict
 import streamlit as st
 
 from graph.analysis.suggest import suggest_partners
-from graph.errors import CkgError
 from graph.model import Relationship
 from ui.components.evidence import escape, show_relationship_evidence, tie_title
+from ui.components.guard import whole_graph_or_stop
 from ui.components.links import NETWORK, PATHS, link
 from ui.components.state import seed, write_url
 from ui.components.timeline import timeline_chart, timeline_frame
-from ui.session import LAZY_BETWEENNESS_ABOVE, betweenness, full_graph, metrics
+from ui.session import LAZY_BETWEENNESS_ABOVE, betweenness, metrics
 
 st.title("Stakeholder profile")
-try:
-    graph = full_graph()
-except CkgError as error:
-    st.error(f"The store cannot be read: {error}")
-    st.stop()
-if not graph.entities:
-    st.info("The store is empty. Load data with `ckg ingest data/seed`, then reload.")
-    st.stop()
+graph = whole_graph_or_stop()
 
 ids = sorted(graph.entities, key=lambda eid: graph.entities[eid].name.casefold())
 seed("profile_entity", "entity", lambda text: text if text in graph.entities else ids[0], ids[0])
