@@ -190,17 +190,9 @@ def _print_paths(answer: PathsAnswer, name: dict[str, str]) -> None:
 
 
 def _print_hop(hop: Hop, name: dict[str, str]) -> None:
-    when = ", ".join(
-        part
-        for part in (
-            f"since {hop.since}" if hop.since else "",
-            f"until {hop.until}" if hop.until else "",
-            hop.status,
-        )
-        if part
+    _out.print(
+        f"    │ {name[hop.source]} [yellow]{hop.kind}[/]{hop.money()} {name[hop.target]} ({hop.when()})"
     )
-    money = f" {hop.amount:,.0f} {hop.currency}" if hop.amount is not None else ""
-    _out.print(f"    │ {name[hop.source]} [yellow]{hop.kind}[/]{money} {name[hop.target]} ({when})")
     for ref in hop.evidence:
         where = ", ".join(
             p for p in (ref.title or ref.source, ref.locator or "", str(ref.published or "")) if p

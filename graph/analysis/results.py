@@ -44,6 +44,16 @@ class Hop(BaseModel):
     cost: float
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
+    def when(self) -> str:
+        """Its dates and status as the CLI and the app print them: "since 2025-03-01, active"."""
+        since = f"since {self.since}" if self.since else ""
+        until = f"until {self.until}" if self.until else ""
+        return ", ".join(part for part in (since, until, self.status) if part)
+
+    def money(self) -> str:
+        """Its amount and currency with a leading space ("" when it has none)."""
+        return f" {self.amount:,.0f} {self.currency or ''}".rstrip() if self.amount is not None else ""
+
 
 class PathResult(BaseModel):
     length: int

@@ -148,16 +148,7 @@ with right:
 for number, found in enumerate(answer.paths, start=1):
     with st.expander(f"Path {number}, hop by hop", expanded=number == 1):
         for step, hop in enumerate(found.hops, start=1):
-            when = ", ".join(
-                part
-                for part in (
-                    f"since {hop.since}" if hop.since else "",
-                    f"until {hop.until}" if hop.until else "",
-                    hop.status,
-                )
-                if part
-            )
-            money = f" {hop.amount:,.0f} {hop.currency or ''}" if hop.amount is not None else ""
+            when, money = hop.when(), hop.money()
             walked = f"**{step}. {escape(names[hop.from_])} → {escape(names[hop.to])}**"
             tie = f"{escape(names[hop.source])} `{hop.kind}`{escape(money)} {escape(names[hop.target])}"
             st.markdown(f"{walked}: {tie} ({when})")
