@@ -14,11 +14,10 @@ import io
 import json
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-import networkx as nx
 import streamlit as st
 
 from graph.analysis.projection import Projection
@@ -36,23 +35,6 @@ _OFFERED = (
     ("cypher", "Cypher script", ".cypher", "text/plain"),
     ("html", "Offline HTML", ".html", "text/html"),
 )
-
-
-def restrict(projection: Projection, nodes: Iterable[str], edges: Iterable[str]) -> Projection:
-    """The projection of just ``nodes`` and ``edges`` (relationship keys), filter and sources kept."""
-    kept = sorted(set(nodes))
-    relationships = {key: projection.relationships[key] for key in sorted(set(edges))}
-    graph = nx.MultiGraph()
-    graph.add_nodes_from(kept)
-    for key, rel in relationships.items():
-        graph.add_edge(rel.source, rel.target, key=key, kind=rel.kind.value)
-    return Projection(
-        entities={eid: projection.entities[eid] for eid in kept},
-        relationships=relationships,
-        sources=projection.sources,
-        graph=graph,
-        filter=projection.filter,
-    )
 
 
 def available_formats() -> list[str]:

@@ -11,9 +11,10 @@ import streamlit as st
 
 from graph.analysis import questions
 from graph.analysis.questions import QuestionAnswer
+from graph.export.view import restrict
 from graph.model import EntityKind, RelationshipKind
 from graph.store.neo4j import Neo4jStore
-from ui.components.downloads import download_buttons, restrict
+from ui.components.downloads import download_buttons
 from ui.components.graph_view import choose, draw, elements
 from ui.components.guard import whole_graph_or_stop
 from ui.components.state import seed, write_url

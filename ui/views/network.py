@@ -9,7 +9,8 @@ from typing import cast
 import streamlit as st
 
 from graph.analysis.neighbours import neighbourhood
-from ui.components.downloads import download_buttons, restrict
+from graph.export.view import restrict
+from ui.components.downloads import download_buttons
 from ui.components.evidence import escape
 from ui.components.filters import view_filter
 from ui.components.graph_view import ColourBy, choose, draw, elements, left_out_message, legend

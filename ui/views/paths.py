@@ -12,8 +12,9 @@ import streamlit as st
 from graph.analysis.paths import find_paths
 from graph.analysis.projection import GraphFilter
 from graph.analysis.results import Hop
+from graph.export.view import restrict
 from graph.model import RelationshipKind, relationship_key
-from ui.components.downloads import download_buttons, restrict
+from ui.components.downloads import download_buttons
 from ui.components.evidence import escape, show_evidence
 from ui.components.graph_view import choose, draw, elements
 from ui.components.guard import whole_graph_or_stop
