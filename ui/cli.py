@@ -16,7 +16,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.errors import CkgError, UsageError
@@ -27,7 +26,7 @@ from ingest.loader import IngestReport, ingest_paths
 from ui import cli_analysis, cli_articles, cli_export, cli_query
 from ui.cli_context import JsonOption, choose_store, chosen_store_uri, open_chosen_store
 from ui.cli_neo4j import neo4j_app
-from ui.cli_output import fail, print_json
+from ui.cli_output import fail, print_json, progress_bar
 
 app = typer.Typer(
     name="ckg",
@@ -70,28 +69,13 @@ def ingest(
     """Load data files into the store. A file with any problem writes nothing; every problem is listed.
     The report gives each file's rows read and its records created, updated and unchanged."""
     with open_chosen_store(create=True) as store:
-        show_progress = not as_json and err.is_terminal
-        with Progress(
-            TextColumn("[bold]ingest[/]"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=not show_progress,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("", total=None)
-
-            def advance(name: str, done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total, description=name)
+        with progress_bar("ingest", show=not as_json and err.is_terminal) as progress:
 
             def committed(batch: Committed) -> None:
                 if batch.batches > 1:
-                    description = f"committed batch {batch.batch} of {batch.batches} ({batch.what})"
-                    progress.update(task, description=description)
+                    progress(f"committed batch {batch.batch} of {batch.batches} ({batch.what})")
 
-            report = ingest_paths(store, paths, advance, dry_run=dry_run, on_commit=committed)
+            report = ingest_paths(store, paths, progress, dry_run=dry_run, on_commit=committed)
         stats = store.stats()
     if as_json:
         print_json(_report_json(report, stats, dry_run))

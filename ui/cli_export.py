@@ -7,8 +7,6 @@ a path); the functions of graph/export/ do the work, the same ones the app calls
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -16,11 +14,9 @@ from typing import Annotated, TypeVar, get_args
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.analysis.projection import GraphFilter
 from graph.errors import BadInputError, Problem
-from graph.export.base import ProgressFn
 from graph.export.formats import DIAGRAM_FORMATS, FORMATS, format_for_path, write_export
 from graph.export.options import DrawOptions, GroupBy, LabelMode, Layout, NameMode, SizeBy
 from graph.export.view import ViewSpec, build_export_view
@@ -28,7 +24,7 @@ from graph.lookup import resolve_entity
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from graph.store.base import GraphStore
 from ui.cli_context import JsonOption, open_chosen_store
-from ui.cli_output import print_json
+from ui.cli_output import print_json, progress_bar
 
 _out = Console(soft_wrap=True, highlight=False)
 _err = Console(stderr=True, soft_wrap=True)
@@ -110,26 +106,6 @@ def _spec(
         path=(resolve_entity(store, path[0]), resolve_entity(store, path[1])) if path else None,
         paths=paths,
     )
-
-
-@contextmanager
-def _progress(show: bool) -> Iterator[ProgressFn]:
-    """A progress bar on stderr, or a callback that does nothing."""
-    with Progress(
-        TextColumn("[bold]export[/] {task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=_err,
-        disable=not show,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        yield update
 
 
 def _written(fmt: str, output: Path) -> list[Path]:
@@ -234,7 +210,8 @@ def export(
         )
         view = build_export_view(store, spec)
     size = view.provenance.entities + view.provenance.relationships
-    with _progress(not as_json and _err.is_terminal and size >= PROGRESS_FROM) as progress:
+    show = not as_json and _err.is_terminal and size >= PROGRESS_FROM
+    with progress_bar("export", show=show) as progress:
         write_export(view, name, output, progress=progress, draw=options)
     files = _written(name, output)
     provenance = view.provenance

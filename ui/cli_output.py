@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn, Protocol
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -20,3 +23,28 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit: 1 for bad input or a failed check, 2 for wrong usage."""
     _err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise SystemExit(code)
+
+
+class ProgressUpdate(Protocol):
+    def __call__(self, description: str, done: int | None = None, total: int | None = None) -> None: ...
+
+
+@contextmanager
+def progress_bar(label: str, *, show: bool) -> Iterator[ProgressUpdate]:
+    """A progress bar on stderr that goes away when done (or, with ``show`` false, a callback
+    that does nothing): long commands show they are working without cluttering the output."""
+    with Progress(
+        TextColumn(f"[bold]{label}[/] {{task.description}}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err,
+        disable=not show,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(description: str, done: int | None = None, total: int | None = None) -> None:
+            bar.update(task, description=description, completed=done, total=total)
+
+        yield update
