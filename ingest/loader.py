@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from graph.bulk import paused_gc
 from graph.errors import BadInputError, CkgError, Problem
 from graph.model import Dataset, Relationship
 from graph.store.base import GraphStore
@@ -82,6 +83,13 @@ def ingest_paths(
     store: GraphStore, paths: Iterable[Path], progress: Progress | None = None, *, dry_run: bool = False
 ) -> IngestReport:
     """Load every unit under ``paths`` into ``store``; see the module docstring for the rules."""
+    with paused_gc():
+        return _ingest_paths(store, paths, progress, dry_run=dry_run)
+
+
+def _ingest_paths(
+    store: GraphStore, paths: Iterable[Path], progress: Progress | None, *, dry_run: bool
+) -> IngestReport:
     unit_paths, problems = discover(paths)
     failed = [UnitResult(name=p.file, problems=[p]) for p in problems]
     raws: list[RawDocument] = []
@@ -103,7 +111,8 @@ def ingest_dataset(
     person accepted. ``name`` is what problems are reported against."""
     raw = RawDocument(name=name, data=data, locations=Locations(default_file=name))
     raw.locations.add((), Location(name))
-    return _ingest_raw(store, [raw], [], None, dry_run=dry_run)
+    with paused_gc():
+        return _ingest_raw(store, [raw], [], None, dry_run=dry_run)
 
 
 def _ingest_raw(
@@ -201,6 +210,7 @@ def _check_unwritten_references(
 
 
 _NOT_COMPARED = frozenset({"evidence", "source", "target"})
+_COMPARED = tuple(name for name in Relationship.model_fields if name not in _NOT_COMPARED)
 
 
 def _check_conflicting_duplicates(doc: ValidatedDocument, pairs: list[tuple[int, Relationship]]) -> None:
@@ -212,11 +222,7 @@ def _check_conflicting_duplicates(doc: ValidatedDocument, pairs: list[tuple[int,
         earlier = first.setdefault(rel.key, (index, rel))
         if earlier[0] == index:
             continue
-        fields = [
-            name
-            for name in type(rel).model_fields
-            if name not in _NOT_COMPARED and getattr(rel, name) != getattr(earlier[1], name)
-        ]
+        fields = [name for name in _COMPARED if getattr(rel, name) != getattr(earlier[1], name)]
         if fields:
             where = doc.raw.locations.find(("relationships", earlier[0]))
             at = f"line {where.line}" if where.line else f"relationships[{earlier[0]}]"
@@ -255,10 +261,17 @@ def _resolve_relationship(
             )
     if len(ends) < 2:
         return None
-    if ends["source"] == ends["target"]:
-        doc.problem(("relationships", index), f"both ends name the same entity {ends['source']!r}")
+    source, target = ends["source"], ends["target"]
+    if source == target:
+        doc.problem(("relationships", index), f"both ends name the same entity {source!r}")
         return None
-    return Relationship.model_validate({**rel.model_dump(), **ends})
+    if rel.kind.symmetric and target < source:
+        source, target = target, source  # the canonical order the model gives a symmetric tie
+    if (source, target) == (rel.source, rel.target):
+        return rel  # the ends were ids already: most rows of a large file
+    # validating again would check only what is checked here and above (two different ends,
+    # in canonical order): the other fields are unchanged
+    return rel.model_copy(update={"source": source, "target": target})
 
 
 def _write_in_order(
@@ -287,10 +300,9 @@ def _write_in_order(
     done = 0
     for group in nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"])):
         members = [results[i] for i in sorted(groups.nodes[group]["members"])]
-        for member in members:
-            counter.count(member)
+        merged = [dataset for member in members if (dataset := counter.count(member)) is not None]
         if not dry_run:
-            store.upsert(_merge([m.dataset for m in members if m.dataset is not None]))
+            store.upsert(_merge(merged))
         for member in members:
             member.written = not dry_run
             done += 1
