@@ -158,7 +158,7 @@ def _resolve(store: GraphStore, documents: list[ValidatedDocument]) -> list[Unit
         problems = sorted(doc.problems, key=lambda p: (p.file, p.line or 0))
         result = UnitResult(name=doc.raw.name, problems=problems)
         if not doc.problems:
-            result.dataset = Dataset(
+            result.dataset = Dataset.model_construct(  # of models validated and resolved above
                 sources=[s for _, s in doc.sources],
                 entities=[e for _, e in doc.entities],
                 relationships=relationships,
@@ -246,37 +246,61 @@ def _shown(value: object) -> str:
 def _resolve_relationship(
     doc: ValidatedDocument, index: int, rel: Relationship, resolver: NameResolver, known_sources: set[str]
 ) -> Relationship | None:
-    ends: dict[str, str] = {}
     written = doc.raw.data["relationships"][index]  # as written: the model put symmetric ends in order
-    for end in ("source", "target"):
-        try:
-            ends[end] = resolver.resolve(str(written[end]).strip())
-        except CkgError as error:
-            doc.problem(("relationships", index, end), str(error))
+    source = _resolve_end(doc, index, "source", written, resolver)
+    target = _resolve_end(doc, index, "target", written, resolver)
     for position, evidence in enumerate(rel.evidence):
         if evidence.source not in known_sources:
             doc.problem(
                 ("relationships", index, "evidence", position, "source"),
                 f"no source has the id {evidence.source!r}: add it to 'sources'",
             )
-    if len(ends) < 2:
+    if source is None or target is None:
         return None
-    source, target = ends["source"], ends["target"]
     if source == target:
         doc.problem(("relationships", index), f"both ends name the same entity {source!r}")
         return None
-    if rel.kind.symmetric and target < source:
+    if target < source and rel.kind.symmetric:
         source, target = target, source  # the canonical order the model gives a symmetric tie
-    if (source, target) == (rel.source, rel.target):
+    if source == rel.source and target == rel.target:
         return rel  # the ends were ids already: most rows of a large file
     # validating again would check only what is checked here and above (two different ends,
     # in canonical order): the other fields are unchanged
     return rel.model_copy(update={"source": source, "target": target})
 
 
+def _resolve_end(
+    doc: ValidatedDocument, index: int, end: str, written: dict[str, Any], resolver: NameResolver
+) -> str | None:
+    try:
+        return resolver.resolve(str(written[end]).strip())
+    except CkgError as error:
+        doc.problem(("relationships", index, end), str(error))
+        return None
+
+
 def _write_in_order(
     store: GraphStore, results: list[UnitResult], progress: Progress | None, *, dry_run: bool
 ) -> None:
+    counter = ChangeCounter(store)
+    done = 0
+    for group in _write_order(results):
+        members = [results[i] for i in group]
+        merged = [dataset for member in members if (dataset := counter.count(member)) is not None]
+        if not dry_run:
+            store.upsert(_merge(merged))
+        for member in members:
+            member.written = not dry_run
+            done += 1
+            if progress:
+                progress(member.name, done, len(results))
+
+
+def _write_order(results: list[UnitResult]) -> list[list[int]]:
+    """Groups of unit positions, in the order to write them: a unit after those defining what it
+    uses, units that use each other in one group; otherwise in the order given."""
+    if len(results) < 2:
+        return [[position] for position in range(len(results))]  # nothing to order: no networkx
     import networkx as nx  # here, not at the top: it costs half a second of every `ckg` start
 
     definers: dict[str, set[int]] = {}
@@ -296,24 +320,14 @@ def _write_in_order(
             for definer in definers.get(item_id, set()) - {position}:
                 dependencies.add_edge(definer, position)
     groups = nx.condensation(dependencies)
-    counter = ChangeCounter(store)
-    done = 0
-    for group in nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"])):
-        members = [results[i] for i in sorted(groups.nodes[group]["members"])]
-        merged = [dataset for member in members if (dataset := counter.count(member)) is not None]
-        if not dry_run:
-            store.upsert(_merge(merged))
-        for member in members:
-            member.written = not dry_run
-            done += 1
-            if progress:
-                progress(member.name, done, len(results))
+    order = nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"]))
+    return [sorted(groups.nodes[group]["members"]) for group in order]
 
 
 def _merge(datasets: list[Dataset]) -> Dataset:
     if len(datasets) == 1:
         return datasets[0]
-    return Dataset(
+    return Dataset.model_construct(  # of validated models
         sources=[s for d in datasets for s in d.sources],
         entities=[e for d in datasets for e in d.entities],
         relationships=[r for d in datasets for r in d.relationships],

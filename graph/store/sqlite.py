@@ -201,12 +201,12 @@ class SqliteStore:
             [
                 (
                     key,
-                    r.kind.value,
+                    r.kind,  # a StrEnum binds as its value, without the enum's slow .value lookup
                     r.source,
                     r.target,
                     since,
                     r.until.isoformat() if r.until else None,
-                    r.status.value,
+                    r.status,
                     to_json(r, exclude=_NO_EVIDENCE).decode(),
                     since,
                 )
