@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from graph.bulk import paused_gc
 from graph.errors import BadInputError, CkgError, Problem
 from graph.model import Dataset, Relationship
 from graph.store.base import GraphStore, OnCommit
@@ -88,6 +89,18 @@ def ingest_paths(
 ) -> IngestReport:
     """Load every unit under ``paths`` into ``store``; see the module docstring for the rules.
     ``on_commit`` hears of each transaction the store commits (a large load on Neo4j has many)."""
+    with paused_gc():
+        return _ingest_paths(store, paths, progress, dry_run=dry_run, on_commit=on_commit)
+
+
+def _ingest_paths(
+    store: GraphStore,
+    paths: Iterable[Path],
+    progress: Progress | None,
+    *,
+    dry_run: bool,
+    on_commit: OnCommit | None,
+) -> IngestReport:
     unit_paths, problems = discover(paths)
     failed = [UnitResult(name=p.file, problems=[p]) for p in problems]
     raws: list[RawDocument] = []
@@ -109,7 +122,8 @@ def ingest_dataset(
     person accepted. ``name`` is what problems are reported against."""
     raw = RawDocument(name=name, data=data, locations=Locations(default_file=name))
     raw.locations.add((), Location(name))
-    return _ingest_raw(store, [raw], [], None, dry_run=dry_run)
+    with paused_gc():
+        return _ingest_raw(store, [raw], [], None, dry_run=dry_run)
 
 
 def _ingest_raw(
@@ -157,7 +171,7 @@ def _resolve(store: GraphStore, documents: list[ValidatedDocument]) -> list[Unit
         problems = sorted(doc.problems, key=lambda p: (p.file, p.line or 0))
         result = UnitResult(name=doc.raw.name, problems=problems)
         if not doc.problems:
-            result.dataset = Dataset(
+            result.dataset = Dataset.model_construct(  # of models validated and resolved above
                 sources=[s for _, s in doc.sources],
                 entities=[e for _, e in doc.entities],
                 relationships=relationships,
@@ -209,6 +223,7 @@ def _check_unwritten_references(
 
 
 _NOT_COMPARED = frozenset({"evidence", "source", "target"})
+_COMPARED = tuple(name for name in Relationship.model_fields if name not in _NOT_COMPARED)
 
 
 def _check_conflicting_duplicates(doc: ValidatedDocument, pairs: list[tuple[int, Relationship]]) -> None:
@@ -220,11 +235,7 @@ def _check_conflicting_duplicates(doc: ValidatedDocument, pairs: list[tuple[int,
         earlier = first.setdefault(rel.key, (index, rel))
         if earlier[0] == index:
             continue
-        fields = [
-            name
-            for name in type(rel).model_fields
-            if name not in _NOT_COMPARED and getattr(rel, name) != getattr(earlier[1], name)
-        ]
+        fields = [name for name in _COMPARED if getattr(rel, name) != getattr(earlier[1], name)]
         if fields:
             where = doc.raw.locations.find(("relationships", earlier[0]))
             at = f"line {where.line}" if where.line else f"relationships[{earlier[0]}]"
@@ -248,25 +259,37 @@ def _shown(value: object) -> str:
 def _resolve_relationship(
     doc: ValidatedDocument, index: int, rel: Relationship, resolver: NameResolver, known_sources: set[str]
 ) -> Relationship | None:
-    ends: dict[str, str] = {}
     written = doc.raw.data["relationships"][index]  # as written: the model put symmetric ends in order
-    for end in ("source", "target"):
-        try:
-            ends[end] = resolver.resolve(str(written[end]).strip())
-        except CkgError as error:
-            doc.problem(("relationships", index, end), str(error))
+    source = _resolve_end(doc, index, "source", written, resolver)
+    target = _resolve_end(doc, index, "target", written, resolver)
     for position, evidence in enumerate(rel.evidence):
         if evidence.source not in known_sources:
             doc.problem(
                 ("relationships", index, "evidence", position, "source"),
                 f"no source has the id {evidence.source!r}: add it to 'sources'",
             )
-    if len(ends) < 2:
+    if source is None or target is None:
         return None
-    if ends["source"] == ends["target"]:
-        doc.problem(("relationships", index), f"both ends name the same entity {ends['source']!r}")
+    if source == target:
+        doc.problem(("relationships", index), f"both ends name the same entity {source!r}")
         return None
-    return Relationship.model_validate({**rel.model_dump(), **ends})
+    if target < source and rel.kind.symmetric:
+        source, target = target, source  # the canonical order the model gives a symmetric tie
+    if source == rel.source and target == rel.target:
+        return rel  # the ends were ids already: most rows of a large file
+    # validating again would check only what is checked here and above (two different ends,
+    # in canonical order): the other fields are unchanged
+    return rel.model_copy(update={"source": source, "target": target})
+
+
+def _resolve_end(
+    doc: ValidatedDocument, index: int, end: str, written: dict[str, Any], resolver: NameResolver
+) -> str | None:
+    try:
+        return resolver.resolve(str(written[end]).strip())
+    except CkgError as error:
+        doc.problem(("relationships", index, end), str(error))
+        return None
 
 
 def _write_in_order(
@@ -277,6 +300,25 @@ def _write_in_order(
     dry_run: bool,
     on_commit: OnCommit | None,
 ) -> None:
+    counter = ChangeCounter(store)
+    done = 0
+    for group in _write_order(results):
+        members = [results[i] for i in group]
+        merged = [dataset for member in members if (dataset := counter.count(member)) is not None]
+        if not dry_run:
+            store.upsert(_merge(merged), on_commit)
+        for member in members:
+            member.written = not dry_run
+            done += 1
+            if progress:
+                progress(member.name, done, len(results))
+
+
+def _write_order(results: list[UnitResult]) -> list[list[int]]:
+    """Groups of unit positions, in the order to write them: a unit after those defining what it
+    uses, units that use each other in one group; otherwise in the order given."""
+    if len(results) < 2:
+        return [[position] for position in range(len(results))]  # nothing to order: no networkx
     import networkx as nx  # here, not at the top: it costs half a second of every `ckg` start
 
     definers: dict[str, set[int]] = {}
@@ -296,25 +338,14 @@ def _write_in_order(
             for definer in definers.get(item_id, set()) - {position}:
                 dependencies.add_edge(definer, position)
     groups = nx.condensation(dependencies)
-    counter = ChangeCounter(store)
-    done = 0
-    for group in nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"])):
-        members = [results[i] for i in sorted(groups.nodes[group]["members"])]
-        for member in members:
-            counter.count(member)
-        if not dry_run:
-            store.upsert(_merge([m.dataset for m in members if m.dataset is not None]), on_commit)
-        for member in members:
-            member.written = not dry_run
-            done += 1
-            if progress:
-                progress(member.name, done, len(results))
+    order = nx.lexicographical_topological_sort(groups, key=lambda g: min(groups.nodes[g]["members"]))
+    return [sorted(groups.nodes[group]["members"]) for group in order]
 
 
 def _merge(datasets: list[Dataset]) -> Dataset:
     if len(datasets) == 1:
         return datasets[0]
-    return Dataset(
+    return Dataset.model_construct(  # of validated models
         sources=[s for d in datasets for s in d.sources],
         entities=[e for d in datasets for e in d.entities],
         relationships=[r for d in datasets for r in d.relationships],

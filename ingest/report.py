@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.errors import Problem
 from graph.model import Dataset, Entity, Relationship, Source
-from graph.store.base import GraphStore, coalesce, merge_evidence
+from graph.store.base import GraphStore, coalesce_relationships, merge_evidence
 
 SECTIONS = ("sources", "entities", "relationships")
 
@@ -115,29 +115,41 @@ class ChangeCounter:
         self._entities: dict[str, Entity] = {}
         self._relationships: dict[str, Relationship] = {}
 
-    def count(self, unit: UnitResult) -> None:
-        """Fill ``unit.changes`` from ``unit.dataset``, then remember its records as written."""
+    def count(self, unit: UnitResult) -> Dataset | None:
+        """Fill ``unit.changes`` from ``unit.dataset``, then remember its records as written.
+
+        Returns the dataset with one record per identity (see ``graph.store.base.coalesce``),
+        which is what a store writes: the caller may hand it on rather than merge again.
+        """
         if unit.dataset is None:
-            return
-        dataset = coalesce(unit.dataset)
-        sources = self._before(self._sources, self._store.sources_by_ids, [s.id for s in dataset.sources])
-        for source in dataset.sources:
-            unit.changes["sources"].add(sources.get(source.id), source)
-            self._sources[source.id] = source
-        entities = self._before(self._entities, self._store.entities_by_ids, [e.id for e in dataset.entities])
-        for entity in dataset.entities:
-            unit.changes["entities"].add(entities.get(entity.id), entity)
-            self._entities[entity.id] = entity
-        relationships = self._before(
-            self._relationships, self._store.relationships_by_keys, [r.key for r in dataset.relationships]
-        )
-        for rel in dataset.relationships:
-            before = relationships.get(rel.key)
+            return None
+        sources = {source.id: source for source in unit.dataset.sources}
+        before = self._before(self._sources, self._store.sources_by_ids, list(sources))
+        changes = unit.changes["sources"]
+        for source_id, source in sources.items():
+            changes.add(before.get(source_id), source)
+            self._sources[source_id] = source
+        entities = {entity.id: entity for entity in unit.dataset.entities}
+        before = self._before(self._entities, self._store.entities_by_ids, list(entities))
+        changes = unit.changes["entities"]
+        for entity_id, entity in entities.items():
+            changes.add(before.get(entity_id), entity)
+            self._entities[entity_id] = entity
+        relationships = coalesce_relationships(unit.dataset.relationships)
+        before = self._before(self._relationships, self._store.relationships_by_keys, list(relationships))
+        changes = unit.changes["relationships"]
+        for key, rel in relationships.items():
+            stored = before.get(key)
             after = rel
-            if before is not None:
-                after = rel.model_copy(update={"evidence": merge_evidence(before.evidence, rel.evidence)})
-            unit.changes["relationships"].add(before, after)
-            self._relationships[rel.key] = after
+            if stored is not None:
+                after = rel.model_copy(update={"evidence": merge_evidence(stored.evidence, rel.evidence)})
+            changes.add(stored, after)
+            self._relationships[key] = after
+        return Dataset.model_construct(
+            sources=list(sources.values()),
+            entities=list(entities.values()),
+            relationships=list(relationships.values()),
+        )
 
     @staticmethod
     def _before(seen: dict[str, Any], fetch: Any, ids: list[str]) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Raw records -> models, collecting every problem with its file, line and field.
 
 Each record is validated on its own so that one bad row does not hide the next; the caller
-decides that a unit with any problem writes nothing.
+decides that a unit with any problem writes nothing. A section is validated as one list (one
+call into pydantic's validator instead of one per record, the same checks on each record); its
+errors carry the record's index, so each problem still names its row and field.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ import difflib
 import re
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from graph.errors import Problem
 from graph.model import Entity, Relationship, Source
 from ingest.raw import Path_, RawDocument, dotted
 
 SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "entities": Entity, "relationships": Relationship}
+_LISTS: dict[str, TypeAdapter[list[Any]]] = {
+    section: TypeAdapter(list[model])  # type: ignore[valid-type]
+    for section, model in SECTIONS.items()
+}
 
 
 class ValidatedDocument:
@@ -40,33 +46,42 @@ def validate(raw: RawDocument) -> ValidatedDocument:
     for key in raw.data:
         if key not in SECTIONS:
             result.problem((key,), f"unknown section (expected {', '.join(SECTIONS)})")
-    for section, model in SECTIONS.items():
+    for section in SECTIONS:
         records = raw.data.get(section) or []
         if not isinstance(records, list):
             result.problem((section,), "must be a list")
             continue
-        for index, record in enumerate(records):
-            _validate_record(result, section, model, index, record)
+        _validate_section(result, section, records)
     _check_duplicate_ids(result, "sources", [(i, s.id) for i, s in result.sources])
     _check_duplicate_ids(result, "entities", [(i, e.id) for i, e in result.entities])
     return result
 
 
-def _validate_record(
-    result: ValidatedDocument, section: str, model: type[BaseModel], index: int, record: Any
-) -> None:
-    path: Path_ = (section, index)
-    if not isinstance(record, dict):
-        result.problem(path, "must be a mapping of field names to values")
+def _validate_section(result: ValidatedDocument, section: str, records: list[Any]) -> None:
+    """Validate ``records`` in one call; when some fail, report their errors and validate the
+    others again without them, so every valid record is kept (names resolve against them)."""
+    indices = [index for index, record in enumerate(records) if isinstance(record, dict)]
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            result.problem((section, index), "must be a mapping of field names to values")
+    adapter = _LISTS[section]
+    while indices:
+        try:
+            items = adapter.validate_python([records[index] for index in indices])
+        except ValidationError as error:
+            failed: set[int] = set()
+            for detail in error.errors(include_url=False):
+                position, *rest = detail["loc"]
+                index = indices[int(position)]
+                failed.add(index)
+                location: Path_ = tuple(part for part in rest if isinstance(part, str | int))
+                result.problem((section, index, *location), _message(detail))
+            if not failed:  # every error names its record; a bare one is a bug to surface
+                raise
+            indices = [index for index in indices if index not in failed]
+            continue
+        getattr(result, section).extend(zip(indices, items, strict=True))
         return
-    try:
-        item = model.model_validate(record)
-    except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            location: Path_ = tuple(part for part in detail["loc"] if isinstance(part, str | int))
-            result.problem(path + location, _message(detail))
-        return
-    getattr(result, section).append((index, item))
 
 
 def _message(detail: Any) -> str:

@@ -166,22 +166,29 @@ def coalesce(dataset: Dataset) -> Dataset:
     """The dataset with one record per identity, as a store writes it: a later record of the same
     entity, source or relationship wins, and a relationship's evidence is merged across its
     records (a CSV file gives one row per piece of evidence)."""
-    sources = {item.id: item for item in dataset.sources}
-    entities = {item.id: item for item in dataset.entities}
-    relationships: dict[str, Relationship] = {}
-    for rel in dataset.relationships:
-        key = rel.key
-        earlier = relationships.get(key)
-        if earlier is None and len({(e.source, e.anchor) for e in rel.evidence}) == len(rel.evidence):
-            relationships[key] = rel  # the common case: nothing to merge, nothing to copy
-            continue
-        evidence = merge_evidence(earlier.evidence if earlier else [], rel.evidence)
-        relationships[key] = rel.model_copy(update={"evidence": evidence})
-    return Dataset(
-        sources=list(sources.values()),
-        entities=list(entities.values()),
-        relationships=list(relationships.values()),
+    return Dataset.model_construct(  # its records are validated models already
+        sources=list({item.id: item for item in dataset.sources}.values()),
+        entities=list({item.id: item for item in dataset.entities}.values()),
+        relationships=list(coalesce_relationships(dataset.relationships).values()),
     )
+
+
+def coalesce_relationships(relationships: Iterable[Relationship]) -> dict[str, Relationship]:
+    """The relationships of :func:`coalesce` by key, in first-seen order: a store writing many
+    needs their keys, and working each out again costs as much as the merge."""
+    merged: dict[str, Relationship] = {}
+    for rel in relationships:
+        key = rel.key
+        earlier = merged.get(key)
+        evidence = rel.evidence
+        if earlier is None and (
+            len(evidence) < 2 or len({(e.source, e.anchor) for e in evidence}) == len(evidence)
+        ):
+            merged[key] = rel  # the common case: nothing to merge, nothing to copy
+            continue
+        evidence = merge_evidence(earlier.evidence if earlier else [], evidence)
+        merged[key] = rel.model_copy(update={"evidence": evidence})
+    return merged
 
 
 def check_references(store: GraphStore, dataset: Dataset) -> None:

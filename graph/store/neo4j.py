@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable
 
+from graph.bulk import paused_gc
 from graph.errors import NotFoundError, StoreUnavailableError, UsageError
 from graph.model import (
     Dataset,
@@ -130,7 +131,8 @@ class Neo4jStore:
         dataset = coalesce(dataset)
         check_references(self, dataset)
         published = self._publication_dates(dataset)
-        transactions = _transactions(_steps(dataset, published, self.batch_size), self.batch_size)
+        with paused_gc():  # building the rows of a large load: see graph.bulk
+            transactions = _transactions(_steps(dataset, published, self.batch_size), self.batch_size)
         with self._session() as session:
             for number, steps in enumerate(transactions, start=1):
                 try:

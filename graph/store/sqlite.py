@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from graph.bulk import paused_gc
 from graph.errors import StoreUnavailableError
 from graph.model import Dataset, Entity, Evidence, Relationship, Source, normalise_name
 from graph.store import sqlite_paths
@@ -31,7 +32,7 @@ from graph.store.base import (
     RelationshipCounts,
     Stats,
     check_references,
-    coalesce,
+    coalesce_relationships,
 )
 from graph.store.path_query import PathQuery
 
@@ -85,6 +86,9 @@ CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source_id);
 """
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+_CACHE_KIB = 64 * 1024  # page cache: the default 2 MiB spills a large load's index pages to disk
+_RELATIONSHIP_JSON = Relationship.__pydantic_serializer__.to_json  # model_dump_json less its wrapping
+_NO_EVIDENCE = {"evidence"}  # evidence has a table of its own
 
 
 def path_from_uri(uri: str) -> str:
@@ -115,7 +119,8 @@ class SqliteStore:
             self._db = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable but for the last commits
+            self._db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
             self._db.executescript(_SCHEMA)
             self._check_version()
         except sqlite3.DatabaseError as error:
@@ -144,19 +149,25 @@ class SqliteStore:
     # -- writing ---------------------------------------------------------------------------
 
     def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:
-        dataset = coalesce(dataset)
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            check_references(self, dataset)
-            self._write_sources(dataset.sources)
-            self._write_entities(dataset.entities)
-            self._write_relationships(dataset.relationships)
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with paused_gc():
+            relationships = coalesce_relationships(dataset.relationships)
+            dataset = Dataset.model_construct(  # validated models already: see coalesce
+                sources=list({item.id: item for item in dataset.sources}.values()),
+                entities=list({item.id: item for item in dataset.entities}.values()),
+                relationships=list(relationships.values()),
+            )
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                check_references(self, dataset)
+                self._write_sources(dataset.sources)
+                self._write_entities(dataset.entities)
+                self._write_relationships(relationships)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
         if on_commit:
-            rows = len(dataset.sources) + len(dataset.entities) + len(dataset.relationships)
+            rows = len(dataset.sources) + len(dataset.entities) + len(relationships)
             on_commit(Committed(batch=1, batches=1, rows=rows, what="the whole dataset"))
 
     def _write_sources(self, sources: Sequence[Source]) -> None:
@@ -164,26 +175,29 @@ class SqliteStore:
             "INSERT INTO sources (id, kind, published, data) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, published = excluded.published, "
             "data = excluded.data",
-            [
+            sorted(
                 (s.id, s.kind.value, s.published.isoformat() if s.published else None, s.model_dump_json())
                 for s in sources
-            ],
+            ),
         )
 
     def _write_entities(self, entities: Sequence[Entity]) -> None:
         self._db.executemany(
             "INSERT INTO entities (id, kind, name, data) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data",
-            [(e.id, e.kind.value, e.name, e.model_dump_json()) for e in entities],
+            sorted((e.id, e.kind.value, e.name, e.model_dump_json()) for e in entities),
         )
         self._db.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e.id,) for e in entities])
         self._db.executemany(
             "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)",
-            [(normalise_name(name), e.id) for e in entities for name in e.names()],
+            sorted({(normalise_name(name), e.id) for e in entities for name in e.names()}),
         )
 
-    def _write_relationships(self, relationships: Sequence[Relationship]) -> None:
-        keys = [r.key for r in relationships]
+    def _write_relationships(self, relationships: dict[str, Relationship]) -> None:
+        """Rows go in in key order, so each B-tree grows at its end rather than at random pages
+        (a third faster for a large batch); evidence keeps its order within a relationship,
+        which is the order it is read back in."""
+        to_json = _RELATIONSHIP_JSON
         self._db.executemany(
             "INSERT INTO relationships (key, kind, source_id, target_id, since, until, status, data, "
             "first_reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -192,16 +206,17 @@ class SqliteStore:
             [
                 (
                     key,
-                    r.kind.value,
+                    r.kind,  # a StrEnum binds as its value, without the enum's slow .value lookup
                     r.source,
                     r.target,
                     since,
                     r.until.isoformat() if r.until else None,
-                    r.status.value,
-                    r.model_dump_json(exclude={"evidence"}),
+                    r.status,
+                    to_json(r, exclude=_NO_EVIDENCE).decode(),
                     since,
                 )
-                for key, r in zip(keys, relationships, strict=True)
+                for key in sorted(relationships)
+                for r in [relationships[key]]
                 for since in [r.since.isoformat() if r.since else None]
             ],
         )
@@ -212,8 +227,8 @@ class SqliteStore:
             "locator = excluded.locator, extracted_by = excluded.extracted_by",
             [
                 (key, e.source, e.quote, e.locator, e.extracted_by, e.anchor)
-                for key, r in zip(keys, relationships, strict=True)
-                for e in r.evidence
+                for key in sorted(relationships)
+                for e in relationships[key].evidence
             ],
         )
         # an undated tie began when a source first reported it: known once its evidence is in
@@ -221,7 +236,7 @@ class SqliteStore:
             "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
             "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
             "WHERE key = ?",
-            [(key,) for key, r in zip(keys, relationships, strict=True) if r.since is None],
+            [(key,) for key, r in relationships.items() if r.since is None],
         )
 
     def clear(self) -> None:

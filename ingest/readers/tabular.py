@@ -9,12 +9,12 @@ absent value. Spreadsheet readers reuse :func:`rows_to_document` with their own 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from graph.errors import BadInputError, Problem
-from ingest.raw import Location, Locations, Path_, RawDocument
+from ingest.raw import Locations, Path_, RawDocument
 
 TABLES = ("sources", "entities", "relationships")
 LIST_COLUMNS = frozenset({"aliases", "sectors"})
@@ -33,24 +33,46 @@ def is_csv_folder(path: Path) -> bool:
 
 def read_csv_folder(folder: Path) -> RawDocument:
     """Read the CSV tables of one folder as one ingest unit (they reference each other)."""
-    tables: dict[str, tuple[str, Iterable[Row]]] = {}
+    name = str(folder)
+    data: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    locations = Locations(default_file=name, field_label=column_of)
     for table in TABLES:
         path = folder / f"{table}.csv"
         if path.is_file():
-            tables[table] = (str(path), list(_csv_rows(path)))
-    return rows_to_document(str(folder), tables)
+            header, rows = _csv_table(path)
+            columns = [column.strip() for column in header]
+            if len(set(columns)) < len(columns):  # a repeated column: the later cell wins
+                as_dicts = [(line, dict(zip(header, cells, strict=False))) for line, cells in rows]
+                _add_rows(data, locations, {table: (str(path), as_dicts)})
+                continue
+            lines: list[int] = []
+            for line, cells in rows:
+                record = _record(table, zip(columns, cells, strict=False))
+                if record:  # empty when every cell is: a blank row is not a record
+                    data[table].append(record)
+                    lines.append(line)
+            locations.add_rows(table, str(path), lines)
+    return RawDocument(name=name, data=data, locations=locations)
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
+def _csv_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the (line, cells) of each row: csv.reader's lists, as they come (a dict per
+    row, as csv.DictReader makes, cost as much again). A short row's missing cells are empty."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            width = len(header)
+            rows: list[tuple[int, list[str]]] = []
             for cells in reader:
-                if None in cells:
+                if not cells:
+                    continue  # a blank line, which DictReader skips too
+                if len(cells) > width:
                     raise BadInputError(
                         [Problem(str(path), "", "more cells than header columns", line=reader.line_num)]
                     )
-                yield reader.line_num, {k: v for k, v in cells.items() if k is not None}
+                rows.append((reader.line_num, cells))
+            return header, rows
     except UnicodeDecodeError as error:
         raise BadInputError([Problem(str(path), "", f"not UTF-8 text (byte {error.start})")]) from error
     except csv.Error as error:
@@ -64,16 +86,25 @@ def rows_to_document(name: str, tables: dict[str, tuple[str, Iterable[Row]]]) ->
     """
     data: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     locations = Locations(default_file=name, field_label=column_of)
-    for table, (file_name, rows) in tables.items():
-        for line, cells in rows:
-            values = {column.strip(): (cell or "").strip() for column, cell in cells.items()}
-            if not any(values.values()):
-                continue  # a blank row in a spreadsheet is not a record
-            index = len(data[table])
-            record = _record(table, values)
-            data[table].append(record)
-            locations.add((table, index), Location(file_name, line))
+    _add_rows(data, locations, tables)
     return RawDocument(name=name, data=data, locations=locations)
+
+
+def _add_rows(
+    data: dict[str, list[dict[str, Any]]],
+    locations: Locations,
+    tables: Mapping[str, tuple[str, Iterable[Row]]],
+) -> None:
+    for table, (file_name, rows) in tables.items():
+        records = data[table]
+        lines: list[int] = []
+        for line, cells in rows:
+            values = {column.strip(): cell or "" for column, cell in cells.items()}
+            record = _record(table, values.items())
+            if record:  # empty when every cell is: a blank row in a spreadsheet is not a record
+                records.append(record)
+                lines.append(line)
+        locations.add_rows(table, file_name, lines)
 
 
 def column_of(path: Path_) -> str | None:
@@ -86,13 +117,16 @@ def column_of(path: Path_) -> str | None:
     return str(field_path[0]) if field_path else None
 
 
-def _record(table: str, values: dict[str, str]) -> dict[str, Any]:
+def _record(table: str, cells: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """One record from (column, cell) pairs, the column names stripped; cells are stripped here,
+    and an empty one is an absent value."""
     record: dict[str, Any] = {}
     evidence: dict[str, str] = {}
-    for column, cell in values.items():
-        if not cell:
+    relationships = table == "relationships"
+    for column, cell in cells:
+        if not cell or not (cell := cell.strip()):
             continue
-        if table == "relationships" and column in EVIDENCE_COLUMNS:
+        if relationships and column in EVIDENCE_COLUMNS:
             evidence[EVIDENCE_COLUMNS[column]] = cell
         elif column in LIST_COLUMNS:
             record[column] = [item.strip() for item in cell.split(";") if item.strip()]
