@@ -161,6 +161,13 @@ class Evidence(_Model):
     locator: str | None = Field(default=None, description="Where in the source: a page, a line, a paragraph.")
     extracted_by: str = Field(default="manual", description="'manual', or the extractor's name and version.")
 
+    @field_validator("quote", "locator")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        # nothing but white space says nothing: no quote, not an empty one (stores keep no empty
+        # quote apart from a missing one, so both read back the same)
+        return value or None
+
     @model_validator(mode="after")
     def _quote_or_locator(self) -> Self:
         if not (self.quote or self.locator):

@@ -168,21 +168,19 @@ def schema(
     err.print(f"wrote {output}")
 
 
-@app.command()
-def ui(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
-    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
-) -> None:
-    """Open the Streamlit app on the chosen store."""
-    app_file = Path(__file__).with_name("app.py")
-    env = {**os.environ, STORE_ENV: chosen_store_uri()}
-    command = [
+LOOPBACK = "127.0.0.1"
+"""Where the app listens unless told otherwise: this machine only. ``--host 0.0.0.0`` opens it
+to the network, which its data (members' notes, deals under negotiation) may not be meant for."""
+
+
+def streamlit_command(host: str = LOOPBACK, port: int = 8501, headless: bool = True) -> list[str]:
+    """The command line that runs the app: ``streamlit run ui/app.py`` bound to ``host``."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(app_file),
+        str(Path(__file__).with_name("app.py")),
         "--server.address",
         host,
         "--server.port",
@@ -192,7 +190,20 @@ def ui(
         "--browser.gatherUsageStats",
         "false",
     ]
-    err.print(f"consortium-kg on {env[STORE_ENV]}: http://{host}:{port}")
+
+
+@app.command()
+def ui(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (this machine only by default; 0.0.0.0 for all).")
+    ] = LOOPBACK,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
+) -> None:
+    """Open the Streamlit app on the chosen store."""
+    env = {**os.environ, STORE_ENV: chosen_store_uri()}
+    command = streamlit_command(host, port, headless)
+    err.print(f"consortium-kg on {env[STORE_ENV]}: http://{host}:{port}", markup=False)
     raise typer.Exit(subprocess.call(command, env=env))  # noqa: S603 - fixed argv, no shell
 
 

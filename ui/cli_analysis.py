@@ -19,14 +19,14 @@ from graph.lookup import resolve_entity
 from graph.model import RelationshipKind
 from graph.store.base import GraphStore
 from ui.cli_context import JsonOption, open_chosen_store
-from ui.cli_output import print_json
+from ui.cli_output import print_json, shown
 
 if TYPE_CHECKING:  # analysis pulls in networkx and scipy: imported by the commands that use it
     from graph.analysis.paths import Rank
     from graph.analysis.projection import GraphFilter, Projection
     from graph.analysis.results import Hop, PathsAnswer
 
-_out = Console(soft_wrap=True, highlight=False)
+_out = Console(soft_wrap=True, highlight=False, emoji=False)  # names print as they are: see shown
 
 AsOf = Annotated[
     str | None,
@@ -170,34 +170,37 @@ STORE_ENGINE_THRESHOLD = 200_000
 def _print_paths(answer: PathsAnswer, name: dict[str, str]) -> None:
     if not answer.paths:
         _out.print(
-            f"[bold]No path[/] from {name.get(answer.source, answer.source)} to "
-            f"{name.get(answer.target, answer.target)}: {answer.reason}."
+            f"[bold]No path[/] from {shown(name.get(answer.source, answer.source))} to "
+            f"{shown(name.get(answer.target, answer.target))}: {shown(answer.reason)}."
         )
         for reach in answer.reach:
             sample = ", ".join(reach.sample) or "nobody"
-            _out.print(f"  {reach.name} reaches {reach.component_size} stakeholder(s): {sample}")
+            _out.print(
+                f"  {shown(reach.name)} reaches {reach.component_size} stakeholder(s): {shown(sample)}"
+            )
         return
     for number, found in enumerate(answer.paths, start=1):
         _out.print(
             f"[bold]Path {number}[/]: {found.length} hop{'s' if found.length != 1 else ''}, "
             f"cost {found.cost:.2f}"
         )
-        _out.print(f"  [bold cyan]{found.names[0]}[/]")
+        _out.print(f"  [bold cyan]{shown(found.names[0])}[/]")
         for hop in found.hops:
             _print_hop(hop, name)
-            _out.print(f"  [bold cyan]{name[hop.to]}[/]")
+            _out.print(f"  [bold cyan]{shown(name[hop.to])}[/]")
         _out.print("")
 
 
 def _print_hop(hop: Hop, name: dict[str, str]) -> None:
     _out.print(
-        f"    │ {name[hop.source]} [yellow]{hop.kind}[/]{hop.money()} {name[hop.target]} ({hop.when()})"
+        f"    │ {shown(name[hop.source])} [yellow]{hop.kind}[/]{shown(hop.money())} "
+        f"{shown(name[hop.target])} ({shown(hop.when())})"
     )
     for ref in hop.evidence:
         where = ", ".join(
             p for p in (ref.title or ref.source, ref.locator or "", str(ref.published or "")) if p
         )
-        _out.print(f"    │   “{ref.quote or ''}” — {where}", markup=False)
+        _out.print(f"    │   “{shown(ref.quote or '')}” — {shown(where)}")
 
 
 def neighbours(
@@ -217,13 +220,15 @@ def neighbours(
     if as_json:
         print_json(answer.model_dump(mode="json"))
         return
-    _out.print(f"[bold]{answer.name}[/]: {len(answer.neighbours)} stakeholder(s) within {depth} tie(s)")
+    _out.print(
+        f"[bold]{shown(answer.name)}[/]: {len(answer.neighbours)} stakeholder(s) within {depth} tie(s)"
+    )
     for ring in range(1, depth + 1):
         members = [n for n in answer.neighbours if n.depth == ring]
         if members:
             _out.print(f"\n[bold]{ring} tie{'s' if ring > 1 else ''} away[/]")
         for member in members:
-            _out.print(f"  {member.name} [dim]({member.kind})[/] via {'; '.join(member.via)}")
+            _out.print(f"  {shown(member.name)} [dim]({member.kind})[/] via {shown('; '.join(member.via))}")
 
 
 def gaps(
@@ -249,7 +254,7 @@ def gaps(
         if not section.items:
             _out.print("  nothing found")
         for item in section.items:
-            _out.print(f"  • [bold]{item.title}[/]: {item.reason}")
+            _out.print(f"  • [bold]{shown(item.title)}[/]: {shown(item.reason)}")
         if section.omitted:
             _out.print(f"  … and {section.omitted} more (use --json for all)")
 
@@ -272,12 +277,13 @@ def suggest(
         return
     if not answer.suggestions:
         _out.print(
-            f"No suggestions for {answer.name}: no organisation shares a partner, sector or place with it."
+            f"No suggestions for {shown(answer.name)}: no organisation shares a partner, sector or place "
+            "with it."
         )
     for rank_number, item in enumerate(answer.suggestions, start=1):
-        _out.print(f"{rank_number}. [bold]{item.name}[/] ({item.kind}), score {item.score:.2f}")
+        _out.print(f"{rank_number}. [bold]{shown(item.name)}[/] ({item.kind}), score {item.score:.2f}")
         for reason in item.reasons:
-            _out.print(f"     - {reason}")
+            _out.print(f"     - {shown(reason)}")
 
 
 def metrics(
@@ -299,7 +305,7 @@ def metrics(
         table.add_column(column, justify="left" if column in ("stakeholder", "kind") else "right")
     for row in sorted(answer.entities, key=lambda r: (-r.betweenness, -r.degree, r.name))[:top]:
         table.add_row(
-            row.name,
+            shown(row.name),
             row.kind,
             str(row.degree),
             f"{row.betweenness:.3f}",
@@ -312,7 +318,7 @@ def metrics(
         _out.print(f"[dim]betweenness estimated from {answer.betweenness_samples} sampled sources[/]")
     _out.print(
         "Top brokers: "
-        + ", ".join(next(r.name for r in answer.entities if r.id == b) for b in answer.brokers)
+        + shown(", ".join(next(r.name for r in answer.entities if r.id == b) for b in answer.brokers))
     )
 
 

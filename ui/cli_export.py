@@ -24,9 +24,9 @@ from graph.lookup import resolve_entity
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from graph.store.base import GraphStore
 from ui.cli_context import JsonOption, open_chosen_store
-from ui.cli_output import print_json, progress_bar
+from ui.cli_output import print_json, progress_bar, shown
 
-_out = Console(soft_wrap=True, highlight=False)
+_out = Console(soft_wrap=True, highlight=False, emoji=False)
 _err = Console(stderr=True, soft_wrap=True)
 PROGRESS_FROM = 2_000
 """Entities plus relationships from which an export draws a progress bar (on a terminal)."""
@@ -229,8 +229,9 @@ def export(
         )
         return
     _out.print(
-        f"wrote {output} ({name}): {provenance.entities} entities, {provenance.relationships} relationships, "
-        f"{len(provenance.sources)} sources; {provenance.description}"
+        f"wrote {shown(output)} ({name}): {provenance.entities} entities, "
+        f"{provenance.relationships} relationships, "
+        f"{len(provenance.sources)} sources; {shown(provenance.description)}"
     )
 
 

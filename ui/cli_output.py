@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn, Protocol
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-_err = Console(stderr=True, soft_wrap=True)
+_err = Console(stderr=True, soft_wrap=True, emoji=False)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(text: object) -> str:
+    """``text`` (a name, a quote, a message holding them) as markup that prints as itself: rich's
+    ``[tags]`` escaped, and control characters, which a terminal would obey (an escape sequence in
+    a name could rewrite the screen), written out as ``\\x1b``. Newlines and tabs stay.
+
+    >>> print(shown("[bold]x[/] \x1b[2J"))
+    \\[bold]x\\[/] \\x1b[2J
+    """
+    visible = _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", str(text))
+    return escape(visible)
 
 
 def print_json(value: Any) -> None:
@@ -21,7 +36,7 @@ def print_json(value: Any) -> None:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit: 1 for bad input or a failed check, 2 for wrong usage."""
-    _err.print(f"[bold red]error:[/] {message}", highlight=False)
+    _err.print(f"[bold red]error:[/] {shown(message)}", highlight=False)
     raise SystemExit(code)
 
 

@@ -16,9 +16,9 @@ from rich.table import Table
 
 from graph.errors import BadInputError, Problem, UsageError
 from ui.cli_context import JsonOption, chosen_store_uri, open_chosen_store
-from ui.cli_output import print_json
+from ui.cli_output import print_json, shown
 
-_out = Console(soft_wrap=True, highlight=False)
+_out = Console(soft_wrap=True, highlight=False, emoji=False)
 _err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
@@ -53,9 +53,9 @@ def query(
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
-    table = Table(*result.columns, show_header=True)
+    table = Table(*(shown(column) for column in result.columns), show_header=True)
     for row in result.rows:
-        table.add_row(*(_cell(value) for value in row))
+        table.add_row(*(shown(_cell(value)) for value in row))
     _out.print(table)
     more = f"; more were left out (--limit {limit})" if result.truncated else ""
     _err.print(f"{len(result.rows)} row(s){more}")

@@ -24,7 +24,7 @@ from typing import Any, Self
 from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired
 
 from graph.bulk import paused_gc
 from graph.errors import NotFoundError, StoreUnavailableError, UsageError
@@ -54,7 +54,12 @@ from graph.store.path_query import PathQuery
 # Rows per UNWIND statement and per committed transaction of a large load: from the batch-size
 # sweep in benchmarks/load_bench.py (docs/BENCHMARKS.md). CKG_NEO4J_BATCH_SIZE overrides it.
 BATCH_SIZE = 5000
+RETRY_SECONDS = 30.0
+"""How long a read or write keeps retrying while the server cannot be reached (restarting, say), with
+the driver's backoff, before it fails; CKG_NEO4J_RETRY_SECONDS overrides it."""
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+UNREACHABLE = (ServiceUnavailable, SessionExpired)
+"""What the driver raises when the server cannot be reached, once it has stopped retrying."""
 
 
 class Neo4jStore:
@@ -67,8 +72,10 @@ class Neo4jStore:
         password: str | None = None,
         database: str | None = None,
         batch_size: int | None = None,
+        retry_seconds: float | None = None,
     ) -> None:
         self.batch_size = batch_size or _batch_size_from_environment()
+        retry = retry_seconds if retry_seconds is not None else _retry_seconds_from_environment()
         parts = urlsplit(uri)
         if parts.scheme not in NEO4J_SCHEMES:
             raise StoreUnavailableError(f"not a Neo4j URI (want one of {', '.join(NEO4J_SCHEMES)}): {uri}")
@@ -94,7 +101,10 @@ class Neo4jStore:
             # Server notifications (e.g. "property does not exist yet" on an empty database) are
             # advice for query authors; our queries are fixed, so they would only be noise.
             self._driver = neo4j.GraphDatabase.driver(
-                self._uri, auth=(username, password), notifications_min_severity="OFF"
+                self._uri,
+                auth=(username, password),
+                notifications_min_severity="OFF",
+                max_transaction_retry_time=retry,
             )
             self._driver.verify_connectivity()
         except AuthError as error:
@@ -103,7 +113,7 @@ class Neo4jStore:
             ) from error
         except (ServiceUnavailable, DriverError, OSError, ValueError) as error:
             raise StoreUnavailableError(
-                f"cannot reach Neo4j at {self._uri}: {error}. Start one with `ckg neo4j start` "
+                f"cannot reach Neo4j at {self._uri}: {_one_line(error)}. Start one with `ckg neo4j start` "
                 "or `docker compose up neo4j`."
             ) from error
         self._ensure_schema()
@@ -121,9 +131,19 @@ class Neo4jStore:
         return self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS)
 
     def _ensure_schema(self) -> None:
-        with self._session() as session:
-            for statement in cypher.schema_statements():
-                session.run(statement).consume()
+        # Schema commands run on their own (auto-commit), not in a managed transaction with others.
+        try:
+            with self._session() as session:
+                for statement in cypher.schema_statements():
+                    session.run(statement).consume()
+        except UNREACHABLE as error:
+            raise self._unreachable(error) from error
+
+    def _unreachable(self, error: Exception) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"cannot reach Neo4j at {self._uri}: {_one_line(error)}. It may be restarting: try again "
+            "in a moment."
+        )
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -159,22 +179,41 @@ class Neo4jStore:
         return published
 
     def clear(self) -> None:
-        with self._session() as session:
-            while session.execute_write(_delete_batch) > 0:
-                pass
+        try:
+            with self._session() as session:
+                while session.execute_write(_delete_batch) > 0:
+                    pass
+        except UNREACHABLE as error:
+            raise self._unreachable(error) from error
 
     # -- reading ---------------------------------------------------------------------------
 
     def _read(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
-        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(query, parameters)]
+        return self._read_all([(query, parameters)])[0]
 
-        with self._session() as session:
-            return session.execute_read(work)
+    def _read_all(self, queries: Sequence[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """The rows of each query, all in one managed read transaction: the driver retries it with
+        backoff while the server cannot be reached (a restart, a dropped connection) for up to
+        ``retry_seconds``, then this raises StoreUnavailableError saying so."""
+
+        def work(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
+            return [[record.data() for record in tx.run(query, parameters)] for query, parameters in queries]
+
+        try:
+            with self._session() as session:
+                return session.execute_read(work)
+        except UNREACHABLE as error:
+            raise self._unreachable(error) from error
 
     def stats(self) -> Stats:
-        entity_kinds = {row["kind"]: row["n"] for row in self._read(cypher.COUNT_ENTITIES_BY_KIND)}
-        rel_rows = self._read(cypher.COUNT_RELATIONSHIPS_BY_KIND)
+        entity_rows, rel_rows, source_rows = self._read_all(  # one transaction: counts of one moment
+            [
+                (cypher.COUNT_ENTITIES_BY_KIND, {}),
+                (cypher.COUNT_RELATIONSHIPS_BY_KIND, {}),
+                (cypher.COUNT_SOURCES, {}),
+            ]
+        )
+        entity_kinds = {row["kind"]: row["n"] for row in entity_rows}
         return Stats(
             entities=EntityCounts(total=sum(entity_kinds.values()), by_kind=entity_kinds),
             relationships=RelationshipCounts(
@@ -182,7 +221,7 @@ class Neo4jStore:
                 by_kind={row["kind"]: row["n"] for row in rel_rows},
                 without_evidence=sum(row["without_evidence"] for row in rel_rows),
             ),
-            sources=self._read(cypher.COUNT_SOURCES)[0]["n"],
+            sources=source_rows[0]["n"],
             evidence=sum(row["evidence"] for row in rel_rows),
             store=self.uri,
         )
@@ -288,6 +327,24 @@ def _batch_size_from_environment() -> int:
     return int(value)
 
 
+def _retry_seconds_from_environment() -> float:
+    value = os.environ.get("CKG_NEO4J_RETRY_SECONDS", "")
+    if not value:
+        return RETRY_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise UsageError(f"CKG_NEO4J_RETRY_SECONDS must be a number of seconds, 0 or more, not {value!r}")
+    return seconds
+
+
+def _one_line(error: Exception) -> str:
+    """The driver's message on one line (it spreads some over several)."""
+    return " ".join(str(error).split()).rstrip(".")
+
+
 def _password_from_file() -> str | None:
     """The password in ``$NEO4J_PASSWORD_FILE``, which only its owner may read (as for ssh keys)."""
     name = os.environ.get("NEO4J_PASSWORD_FILE")
@@ -362,11 +419,14 @@ def _transactions(steps: list[_Step], batch_size: int) -> list[list[_Step]]:
 def _interrupted(uri: str, error: DriverError, committed: int, transactions: list[list[_Step]]) -> str:
     """Say how far a load got when the server stopped answering, and how to finish it."""
     if committed == 0:
-        return f"Neo4j at {uri} stopped answering before the write committed ({error}); nothing was written."
+        return (
+            f"Neo4j at {uri} stopped answering before the write committed ({_one_line(error)}); "
+            "nothing was written."
+        )
     done = [step for steps in transactions[:committed] for step in steps]
     written = ", ".join(dict.fromkeys(step.what for step in done))
     return (
-        f"Neo4j at {uri} stopped answering during the write ({error}): {committed} of "
+        f"Neo4j at {uri} stopped answering during the write ({_one_line(error)}): {committed} of "
         f"{len(transactions)} batches committed ({sum(len(s.rows) for s in done)} records: {written}; "
         "the batch it was writing is all or nothing). "
         "Every batch is idempotent: run the same ingest again to complete the load."

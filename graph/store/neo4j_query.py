@@ -4,7 +4,12 @@ A user's query is a string we did not write, so it gets three guards:
 
 1. It is planned first (``EXPLAIN``, which runs nothing) and refused unless Neo4j says it only
    reads (query type ``r``): a ``CREATE``, ``MERGE``, ``SET``, ``DELETE``, schema command or
-   writing procedure is turned away with a clear message before anything runs.
+   writing procedure is turned away with a clear message before anything runs. The plan is
+   then read operator by operator, because some queries Neo4j calls reads are not ones a
+   reader of the graph should run: ``LOAD CSV`` (files on the server, or any web address),
+   ``CALL { ... } IN TRANSACTIONS``, administration commands and other users' transactions
+   (``SHOW USERS``, ``TERMINATE TRANSACTIONS``), the server's settings, a database other than
+   the store's, and every procedure but the few that describe the graph (``db.labels()``...).
 2. It then runs in a managed *read* transaction, which the server itself refuses to let write,
    with a time limit after which the server stops it.
 3. At most ``limit`` rows are read; the result says when more were left.
@@ -25,8 +30,8 @@ from neo4j.exceptions import ClientError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from pydantic import BaseModel, Field
 
-from graph.errors import CkgError
-from graph.store.neo4j import Neo4jStore
+from graph.errors import CkgError, StoreUnavailableError
+from graph.store.neo4j import UNREACHABLE, Neo4jStore
 
 DEFAULT_TIMEOUT = 15.0
 """Seconds a query may run before the server stops it."""
@@ -65,11 +70,17 @@ def run_read_query(
         raise QueryRefusedError("the query is empty")
     params = dict(parameters or {})
     with store.read_session() as session:
-        kind = _query_type(session, text, params)
-        if kind != "r":
+        try:
+            summary = session.execute_read(_plan, text, params)
+        except ClientError as error:
+            raise QueryRefusedError(_explain(error, None)) from error
+        except UNREACHABLE as error:
+            raise _unreachable(store, error) from error
+        refusal = refusal_reason(summary)
+        if refusal is not None:
             raise QueryRefusedError(
-                f"refused: this query would {_WHAT.get(kind, 'change the graph')}; the query box and "
-                "`ckg query` only read. Nothing was changed."
+                f"refused: this query would {refusal}; the query box and `ckg query` only read the "
+                "graph. Nothing was changed."
             )
         try:
             work = neo4j.unit_of_work(timeout=timeout)(_fetch)
@@ -79,17 +90,81 @@ def run_read_query(
             raise QueryRefusedError(_explain(error, timeout)) from error
         except Neo4jError as error:
             raise QueryRefusedError(f"Neo4j could not run the query: {error.message or error}") from error
+        except UNREACHABLE as error:
+            raise _unreachable(store, error) from error
 
 
-_WHAT = {"w": "write to the graph", "rw": "read and write the graph", "s": "change the schema"}
+_WHAT = {
+    "w": "write to the graph",
+    "rw": "write to the graph",
+    "s": "act on the schema or the server (indexes, constraints, settings, caches)",
+}
+
+REFUSED_OPERATORS = {
+    "LoadCSV": "read a file on the server or a web address (LOAD CSV)",
+    "TransactionApply": "run in transactions of its own (CALL { ... } IN TRANSACTIONS)",
+    "TransactionForeach": "run in transactions of its own (CALL { ... } IN TRANSACTIONS)",
+    "AdministrationCommand": "administer the server (users, roles, databases)",
+    "TerminateTransactions": "stop other transactions on the server",
+    "ShowTransactions": "list the transactions running on the server",
+    "ShowSettings": "read the server's settings",
+}
+"""Plan operators of queries Neo4j calls reads that the query box still refuses, and why."""
+
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+    }
+)
+"""The procedures a query may call: those that describe the graph. Any other is refused, even one
+Neo4j plans as a read (``db.resampleIndex``, ``db.awaitIndexes`` act on the server)."""
 
 
-def _query_type(session: neo4j.Session, text: str, params: dict[str, Any]) -> str:
-    try:
-        summary = session.run(f"EXPLAIN {text}", params).consume()
-    except ClientError as error:
-        raise QueryRefusedError(_explain(error, None)) from error
-    return str(summary.query_type or "")
+def _plan(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> neo4j.ResultSummary:
+    return tx.run(f"EXPLAIN {text}", params).consume()
+
+
+def refusal_reason(summary: neo4j.ResultSummary) -> str | None:
+    """Why the planned query may not run in the query box (what it would do), or None for a read
+    of the store's graph: by the operators of its plan and the query type Neo4j gives it."""
+    operators = _operators(summary.plan or {})
+    for operator in operators:
+        name = str(operator.get("operatorType", "")).partition("@")[0]
+        if name in REFUSED_OPERATORS:
+            return REFUSED_OPERATORS[name]
+    kind = str(summary.query_type or "")
+    if kind != "r":
+        return _WHAT.get(kind, "change the graph")
+    database = summary.database
+    for operator in operators:
+        name, _, on = str(operator.get("operatorType", "")).partition("@")
+        if on and database and on != database:
+            return f"use the database {on!r}, not the store's"
+        if name == "ProcedureCall":
+            details = str((operator.get("args") or {}).get("Details", ""))
+            procedure = details.split("(", 1)[0].strip()
+            if procedure not in READ_PROCEDURES:
+                return f"call the procedure {procedure or 'named in it'}, which is not one that only reads"
+    return None
+
+
+def _operators(plan: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    found = [plan]
+    for child in plan.get("children") or []:
+        found += _operators(child)
+    return found
+
+
+def _unreachable(store: Neo4jStore, error: Exception) -> StoreUnavailableError:
+    message = " ".join(str(error).split()).rstrip(".")
+    return StoreUnavailableError(
+        f"cannot reach Neo4j at {store.uri}: {message}. It may be restarting: try again in a moment."
+    )
 
 
 def _fetch(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any], limit: int) -> QueryResult:

@@ -87,6 +87,11 @@ CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source_id);
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 _CACHE_KIB = 64 * 1024  # page cache: the default 2 MiB spills a large load's index pages to disk
+BUSY_TIMEOUT = 120.0
+"""Seconds a write waits for another connection's write to the same file to finish before it
+fails with "database is locked": with two ingests at once the second waits for the first, whose
+one transaction takes seconds (a minute for a very large load). Readers never wait: WAL mode lets
+them read the last committed state while a write is under way."""
 _RELATIONSHIP_JSON = Relationship.__pydantic_serializer__.to_json  # model_dump_json less its wrapping
 _NO_EVIDENCE = {"evidence"}  # evidence has a table of its own
 
@@ -116,7 +121,9 @@ class SqliteStore:
         try:
             if self._path != ":memory:":
                 Path(self._path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(
+                self._path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT
+            )
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable but for the last commits
@@ -252,23 +259,33 @@ class SqliteStore:
     # -- reading ---------------------------------------------------------------------------
 
     def stats(self) -> Stats:
-        entity_kinds = dict(
-            self._db.execute("SELECT kind, count(*) FROM entities GROUP BY kind ORDER BY kind")
-        )
-        rel_kinds = dict(
-            self._db.execute("SELECT kind, count(*) FROM relationships GROUP BY kind ORDER BY kind")
-        )
-        without = self._scalar(
-            "SELECT count(*) FROM relationships r "
-            "WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relationship_key = r.key)"
-        )
+        # One read transaction, so the counts are of one moment even while an ingest commits.
+        own = not self._db.in_transaction
+        if own:
+            self._db.execute("BEGIN")
+        try:
+            entity_kinds = dict(
+                self._db.execute("SELECT kind, count(*) FROM entities GROUP BY kind ORDER BY kind")
+            )
+            rel_kinds = dict(
+                self._db.execute("SELECT kind, count(*) FROM relationships GROUP BY kind ORDER BY kind")
+            )
+            without = self._scalar(
+                "SELECT count(*) FROM relationships r "
+                "WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relationship_key = r.key)"
+            )
+            sources = self._scalar("SELECT count(*) FROM sources")
+            evidence = self._scalar("SELECT count(*) FROM evidence")
+        finally:
+            if own:
+                self._db.execute("COMMIT")
         return Stats(
             entities=EntityCounts(total=sum(entity_kinds.values()), by_kind=entity_kinds),
             relationships=RelationshipCounts(
                 total=sum(rel_kinds.values()), by_kind=rel_kinds, without_evidence=without
             ),
-            sources=self._scalar("SELECT count(*) FROM sources"),
-            evidence=self._scalar("SELECT count(*) FROM evidence"),
+            sources=sources,
+            evidence=evidence,
             store=self.uri,
         )
 

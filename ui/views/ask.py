@@ -11,6 +11,7 @@ import streamlit as st
 
 from graph.analysis import questions
 from graph.analysis.questions import QuestionAnswer
+from graph.errors import CkgError
 from graph.export.view import restrict
 from graph.model import EntityKind, RelationshipKind
 from graph.store.neo4j import Neo4jStore
@@ -103,6 +104,8 @@ if question == CYPHER:
             result = run_read_query(store, text, timeout=float(timeout), limit=int(limit))
         except QueryRefusedError as error:
             st.error(str(error), icon=":material/block:")
+        except CkgError as error:  # the server went away since the page opened
+            st.error(f"The store cannot be read: {error}")
         else:
             frame = pd.DataFrame([[str(cell) for cell in row] for row in result.rows], columns=result.columns)
             st.dataframe(frame, hide_index=True, width="stretch")
