@@ -219,13 +219,19 @@ def _thin_evidence(projection: Projection, today: date) -> Iterator[Finding]:
         if dates and max(dates) < recent:
             problems.append(f"newest source from {max(dates).isoformat()}")
         if problems:
-            yield partial(
-                GapItem,
-                subjects=[rel.source, rel.target],
-                title=_tie_title(projection, rel),
-                reason="; ".join(problems),
-                details={"sources": cited, "key": [key]},
-            )
+            yield partial(_thin_item, projection, rel, key, cited, problems)
+
+
+def _thin_item(
+    projection: Projection, rel: Relationship, key: str, cited: list[str], problems: list[str]
+) -> GapItem:
+    """A thin-evidence finding, worded only when listed (most ties of a large graph are counted)."""
+    return GapItem(
+        subjects=[rel.source, rel.target],
+        title=_tie_title(projection, rel),
+        reason="; ".join(problems),
+        details={"sources": cited, "key": [key]},
+    )
 
 
 def _names(projection: Projection, ids: Iterable[str], shown: int = 5) -> str:

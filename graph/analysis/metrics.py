@@ -5,7 +5,8 @@ count partners, not contracts), because networkx takes minutes where igraph take
 100k stakeholders (see docs/BENCHMARKS.md, "Analysis").
 
 - Betweenness and closeness are exact up to ``EXACT_LIMIT`` stakeholders. Past it they are
-  estimated from ``SAMPLES`` pivot stakeholders chosen with a fixed seed: betweenness counts the
+  estimated from ``SAMPLES`` pivot stakeholders (fewer past 20,000: see :func:`samples_for`)
+  chosen with a fixed seed: betweenness counts the
   shortest paths from the pivots and scales by n/pivots (Brandes and Pich's estimator);
   closeness is the inverse mean distance to the pivots a stakeholder can reach (Eppstein and
   Wang), scaled by the share of the graph it reaches (the Wasserman-Faust correction, as for
@@ -28,8 +29,19 @@ from graph.analysis.results import EntityMetrics, MetricsAnswer
 
 EXACT_LIMIT = 5_000
 SAMPLES = 200
+SAMPLED_WORK = 20_000 * SAMPLES
+"""Past 20,000 stakeholders the pivots shrink as the graph grows, so an estimate costs about
+what 200 pivots cost at 20,000 (each pivot is a breadth-first search of the whole graph)..."""
+MIN_SAMPLES = 50
+"""...but never below 50: at 100,000 stakeholders the 50 pivots still find the same top brokers
+(benchmarks/scale_bench.py), where 200 took half a minute."""
 SEED = 42
-LEIDEN_ITERATIONS = 3
+LEIDEN_ITERATIONS = 2
+
+
+def samples_for(stakeholders: int) -> int:
+    """Pivots for a sampled estimate on a graph of ``stakeholders``."""
+    return max(MIN_SAMPLES, min(SAMPLES, SAMPLED_WORK // max(stakeholders, 1)))
 
 
 @dataclass(frozen=True)
@@ -41,10 +53,20 @@ class SimpleGraph:
 
 
 def simple_graph(projection: Projection) -> SimpleGraph:
+    """Each pair of tied stakeholders once, self-ties left out: read from the multigraph's
+    adjacency (which holds every pair both ways round, so the lower-numbered end lists it),
+    not from its edge view, which visits every parallel tie and took seconds at 500,000."""
     ids = sorted(projection.graph.nodes)
     index = {node: number for number, node in enumerate(ids)}
-    edges = {tuple(sorted((index[a], index[b]))) for a, b in projection.graph.edges() if a != b}
-    return SimpleGraph(ig.Graph(n=len(ids), edges=sorted(edges)), ids)
+    edges = [
+        (number, other)
+        for node, partners in projection.graph.adj.items()
+        for number in (index[node],)
+        for other in map(index.__getitem__, partners)
+        if number < other
+    ]
+    edges.sort()
+    return SimpleGraph(ig.Graph(n=len(ids), edges=edges), ids)
 
 
 def communities(projection: Projection, simple: SimpleGraph | None = None) -> dict[str, int]:
@@ -67,8 +89,9 @@ def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
     simple = simple_graph(projection)
     graph, n = simple.graph, simple.graph.vcount()
     sampled = n > EXACT_LIMIT
+    samples = samples_for(n)
     if sampled:
-        pivots = sorted(random.Random(SEED).sample(range(n), SAMPLES))  # noqa: S311 - sampling, not secrets
+        pivots = sorted(random.Random(SEED).sample(range(n), samples))  # noqa: S311 - sampling, not secrets
         betweenness = _sampled_betweenness(graph, pivots)
         closeness = _sampled_closeness(graph, pivots)
     else:
@@ -99,7 +122,7 @@ def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
         brokers=brokers,
         communities=len(set(community.values())),
         betweenness_sampled=sampled,
-        betweenness_samples=SAMPLES if sampled else None,
+        betweenness_samples=samples if sampled else None,
     )
 
 
