@@ -165,7 +165,9 @@ def path(
 
 
 STORE_ENGINE_THRESHOLD = 200_000
-"""Past this many entities plus relationships, `ckg path` lets the store search by default."""
+"""Past this many entities plus relationships, `ckg path` lets the store search by default (the
+same figure as ``graph.analysis.store_paths.STORE_ENGINE_THRESHOLD``, which is not imported here
+because it pulls in networkx)."""
 
 
 def _print_paths(answer: PathsAnswer, name: dict[str, str]) -> None:
