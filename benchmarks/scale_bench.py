@@ -455,10 +455,22 @@ def measure(args: argparse.Namespace) -> str:
     db = sqlite_path(args.cache, args.entities)
     notes: list[str] = []
     memory: list[tuple[str, dict[str, Any]]] = []
-    if db.exists():
-        notes.append(f"SQLite store reused from the cache ({db.stat().st_size / 2**20:,.0f} MiB).")
+    built = db.with_suffix(".load.json")  # the build's own report, kept beside the cached store
+    if db.exists() and built.exists():
+        loaded = json.loads(built.read_text())
+        notes.append(
+            f"SQLite store reused from the cache ({db.stat().st_size / 2**20:,.0f} MiB), built "
+            f"{loaded['date']}: generated in {loaded['generate_s']:.1f} s, "
+            f"loaded in {loaded['load_s']:.1f} s "
+            f"({loaded['relationships'] / loaded['load_s']:,.0f} relationships/s)."
+        )
+        memory.append(
+            (f"generate the dataset and load it into SQLite (one upsert; {loaded['date']})", loaded)
+        )
     else:
+        db.unlink(missing_ok=True)
         loaded = stage("load-sqlite", args.entities, db)
+        built.write_text(json.dumps({**loaded, "date": date.today().isoformat()}))
         memory.append(("generate the dataset and load it into SQLite (one upsert)", loaded))
         notes.append(
             f"SQLite store built: generated in {loaded['generate_s']:.1f} s, "

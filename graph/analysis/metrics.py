@@ -33,8 +33,11 @@ SAMPLED_WORK = 20_000 * SAMPLES
 """Past 20,000 stakeholders the pivots shrink as the graph grows, so an estimate costs about
 what 200 pivots cost at 20,000 (each pivot is a breadth-first search of the whole graph)..."""
 MIN_SAMPLES = 50
-"""...but never below 50: at 100,000 stakeholders the 50 pivots still find the same top brokers
-(benchmarks/scale_bench.py), where 200 took half a minute."""
+"""...but never below 50 (at 100,000 stakeholders 200 pivots took half a minute of a 2-core
+machine). Either way the estimate ranks brokers only roughly at that size: on the synthetic
+100,000-entity graph, whose many hubs stand about equally between others, 50 and 200 pivots
+shared 1 of their top 10 (docs/BENCHMARKS.md, "Scale"); exact betweenness there would take
+100,000 searches of the whole graph."""
 SEED = 42
 LEIDEN_ITERATIONS = 2
 
