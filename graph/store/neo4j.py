@@ -223,8 +223,9 @@ class Neo4jStore:
 
     def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
         wanted = sorted({tuple(pair) for pair in pairs})
-        keys = {row["key"] for row in self._read(neo4j_paths.KEYS_BETWEEN, pairs=wanted)} if wanted else set()
-        return [relationship for _, relationship in sorted(self.relationships_by_keys(keys).items())]
+        rows = self._read(neo4j_paths.TIES_BETWEEN, pairs=wanted) if wanted else []
+        found = (_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows)
+        return sorted(found, key=lambda relationship: relationship.key)
 
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
         rows = self._read(cypher.ENTITY_NAME_AND_KIND, id=entity_id)
