@@ -8,7 +8,7 @@ STORE ?= sqlite:///ckg.db
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint format setup browser clean
+.PHONY: run test lint format setup browser clean bench bench-smoke
 
 ## run: install, load the seed data into the embedded store, open the app
 run: setup
@@ -25,6 +25,16 @@ lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
+
+## bench: every benchmark in benchmarks/ at full size (100,000 entities for the scale benchmark;
+## a local Neo4j is started unless NEO4J_URI is set; the app pages need Chromium). WRITE=1 also
+## replaces their sections of docs/BENCHMARKS.md
+bench: setup
+	.venv/bin/python benchmarks/run_all.py $(if $(WRITE),--write)
+
+## bench-smoke: every benchmark at a small size, as CI runs them (tests/benchmarks/test_smoke.py)
+bench-smoke: setup
+	.venv/bin/python benchmarks/run_all.py --smoke
 
 format: setup
 	.venv/bin/ruff format .

@@ -9,6 +9,10 @@ apart as "cold".
     .venv/bin/ckg generate --entities 5000 -o /tmp/syn5k
     .venv/bin/ckg --store sqlite:////tmp/syn5k.db ingest /tmp/syn5k
     .venv/bin/python benchmarks/app_pages.py sqlite:////tmp/syn5k.db
+
+or, building the store itself (0 entities: the seed data):
+
+    .venv/bin/python benchmarks/app_pages.py --entities 5000
 """
 
 from __future__ import annotations
@@ -90,5 +94,38 @@ def main(store: str, source: str, target: str) -> None:
         server.wait(timeout=30)
 
 
+def built_store(entities: int, folder: Path) -> tuple[str, str, str]:
+    """(store URI, source, target) of a new SQLite store: the seed, or a synthetic consortium."""
+    from graph.store.sqlite import SqliteStore
+    from graph.synthetic import generate
+    from ingest.loader import ingest_paths
+
+    with SqliteStore(folder / "pages.db") as store:
+        if entities == 0:
+            ingest_paths(store, [ROOT / "data" / "seed"])
+            return store.uri, "lg-electronics", "ionq"
+        dataset = generate(entities, seed=1)
+        store.upsert(dataset)
+        return store.uri, dataset.relationships[0].source, dataset.relationships[-1].target
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], *(sys.argv[2:4] if len(sys.argv) > 3 else ("lg-electronics", "ionq")))
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("store", nargs="?", help="the store's URI (else --entities builds one)")
+    parser.add_argument("ends", nargs="*", help="two stakeholder ids for the paths page")
+    parser.add_argument("--entities", type=int, help="build a store: 0 for the seed, else synthetic")
+    args = parser.parse_args()
+    if args.store is None and args.entities is None:
+        parser.error("give a store URI or --entities")
+    if not Path("/usr/bin/chromium").exists():
+        raise SystemExit("Debian's Chromium is not installed (`make browser` installs it)")
+    if args.store is not None:
+        main(args.store, *(args.ends[:2] if len(args.ends) > 1 else ("lg-electronics", "ionq")))
+    else:
+        with tempfile.TemporaryDirectory() as scratch:
+            main(*built_store(args.entities, Path(scratch)))

@@ -4,10 +4,12 @@ Synthetic graphs are built in memory (no store): entities of every kind with Kor
 two ties each with a quoted piece of evidence, so the timings are of the writers alone.
 
     .venv/bin/python benchmarks/export_bench.py            # prints a Markdown table
+    .venv/bin/python benchmarks/export_bench.py --sizes 300 --diagram-sizes 300   # a quick check
 """
 
 from __future__ import annotations
 
+import argparse
 import platform
 import random
 import sys
@@ -64,28 +66,38 @@ def timed(view: ExportView, fmt: str, folder: Path) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="entities per table column")
+    parser.add_argument(
+        "--diagram-sizes", default=",".join(map(str, DIAGRAM_SIZES)), help="entities of the PNG size sweep"
+    )
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")]
+    diagram_sizes = [int(n) for n in args.diagram_sizes.split(",")]
     print(
         f"Machine: {platform.processor() or platform.machine()}, Python {sys.version.split()[0]}, "
         f"{platform.system()} {platform.release()}; {datetime.now(UTC).date().isoformat()}"
     )
-    views = {n: synthetic_view(n) for n in SIZES}
+    views = {n: synthetic_view(n) for n in sizes}
     print(
         "\n| format | "
-        + " | ".join(f"{n:,} entities ({len(views[n].projection.relationships):,} ties)" for n in SIZES)
+        + " | ".join(f"{n:,} entities ({len(views[n].projection.relationships):,} ties)" for n in sizes)
         + " |"
     )
-    print("|---|" + "---:|" * len(SIZES))
+    print("|---|" + "---:|" * len(sizes))
     with tempfile.TemporaryDirectory() as folder:
         for fmt in FORMATS:
             if fmt in ("png", "svg", "pdf"):
                 continue
-            cells = [f"{timed(views[n], fmt, Path(folder)):.2f} s" for n in SIZES]
+            cells = [f"{timed(views[n], fmt, Path(folder)):.2f} s" for n in sizes]
             print(f"| {fmt} | " + " | ".join(cells) + " |", flush=True)
         for fmt in ("png", "svg", "pdf"):
-            cells = [f"{timed(views[n], fmt, Path(folder)):.2f} s" for n in SIZES]
+            cells = [f"{timed(views[n], fmt, Path(folder)):.2f} s" for n in sizes]
             print(f"| {fmt} (150 dpi) | " + " | ".join(cells) + " |", flush=True)
         print("\nLargest PNG diagram under 10 s:\n\n| entities | ties | PNG time |\n|---:|---:|---:|")
-        for n in DIAGRAM_SIZES:
+        for n in diagram_sizes:
             view = synthetic_view(n)
             seconds = timed(view, "png", Path(folder))
             print(f"| {n:,} | {len(view.projection.relationships):,} | {seconds:.2f} s |", flush=True)

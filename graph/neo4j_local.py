@@ -50,6 +50,19 @@ DEFAULT_VERSION = "5.26.30"
 USERNAME = "neo4j"
 HEAP_SIZE = "512m"
 PAGE_CACHE_SIZE = "128m"
+HEAP_ENV = "CKG_NEO4J_HEAP"
+PAGE_CACHE_ENV = "CKG_NEO4J_PAGECACHE"
+"""Override the small defaults (sized for tests and the seed) for a large graph: e.g. ``2g`` and
+``1g`` hold a 100,000-entity graph's store in the page cache (see benchmarks/scale_bench.py)."""
+
+
+def memory_setting(variable: str, default: str) -> str:
+    """A heap or page cache size from ``variable`` (a number with k, m or g), else ``default``."""
+    value = os.environ.get(variable, "").strip().lower() or default
+    if not re.fullmatch(r"[1-9][0-9]*[kmg]", value):
+        raise ServerError(f"{variable} must be a size such as 512m or 2g, not {value!r}")
+    return value
+
 
 _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 _DOCKER_HINT = "or use `docker compose up neo4j` instead"
@@ -378,8 +391,8 @@ class LocalNeo4j:
         console = logs / "console.log"
         command = [
             java,
-            f"-Xms{HEAP_SIZE}",
-            f"-Xmx{HEAP_SIZE}",
+            f"-Xms{memory_setting(HEAP_ENV, HEAP_SIZE)}",
+            f"-Xmx{memory_setting(HEAP_ENV, HEAP_SIZE)}",
             *JVM_FLAGS,
             "-cp",
             str(lib / "*"),
@@ -428,9 +441,9 @@ class LocalNeo4j:
             "server.http.enabled": "false",
             "server.https.enabled": "false",
             # Only read by Neo4j for its own checks; the JVM gets -Xms/-Xmx on the command line.
-            "server.memory.heap.initial_size": HEAP_SIZE,
-            "server.memory.heap.max_size": HEAP_SIZE,
-            "server.memory.pagecache.size": PAGE_CACHE_SIZE,
+            "server.memory.heap.initial_size": memory_setting(HEAP_ENV, HEAP_SIZE),
+            "server.memory.heap.max_size": memory_setting(HEAP_ENV, HEAP_SIZE),
+            "server.memory.pagecache.size": memory_setting(PAGE_CACHE_ENV, PAGE_CACHE_SIZE),
             "dbms.usage_report.enabled": "false",
             "dbms.security.auth_enabled": "true",
             # Transaction logs are otherwise preallocated at 256 MiB per database: 0.5 GB on disk

@@ -1,7 +1,8 @@
 """`ckg path | neighbours | gaps | suggest | metrics`: analysis from the command line.
 
-Each command reads the store into a projection of the chosen view, calls one function of
-graph/analysis/, and prints its result: text for people, ``--json`` for scripts.
+Each command reads the store into a projection of the chosen view (or, for `path` on a large
+graph and `neighbours`, lets the store answer), calls one function of graph/analysis/, and
+prints its result: text for people, ``--json`` for scripts.
 """
 
 from __future__ import annotations
@@ -164,7 +165,9 @@ def path(
 
 
 STORE_ENGINE_THRESHOLD = 200_000
-"""Past this many entities plus relationships, `ckg path` lets the store search by default."""
+"""Past this many entities plus relationships, `ckg path` lets the store search by default (the
+same figure as ``graph.analysis.store_paths.STORE_ENGINE_THRESHOLD``, which is not imported here
+because it pulls in networkx)."""
 
 
 def _print_paths(answer: PathsAnswer, name: dict[str, str]) -> None:
@@ -211,12 +214,15 @@ def neighbours(
     as_json: JsonOption = False,
 ) -> None:
     """Partners, partners of partners, ... of a stakeholder, by kind."""
-    from graph.analysis.neighbours import neighbourhood
+    from graph.analysis.neighbours import neighbourhood_in_store
+    from graph.store.path_query import PathQuery
 
+    view = _view(as_of, via)
+    query = PathQuery(kinds=view.relationship_kinds, include_ended=view.include_ended, as_of=view.as_of)
     with open_chosen_store() as store:
         entity_id = resolve_entity(store, entity)
-        projection = _projection(store, _view(as_of, via))
-    answer = neighbourhood(projection, entity_id, depth)
+        # the store reads the rings itself: no projection of the whole graph for one stakeholder
+        answer = neighbourhood_in_store(store, entity_id, depth, query)
     if as_json:
         print_json(answer.model_dump(mode="json"))
         return

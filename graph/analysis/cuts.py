@@ -48,6 +48,7 @@ class _Search:
         self.order: list[str] = []
         self.separated: dict[str, list[str]] = {}  # node -> children whose subtree it alone holds on to
         self.bridge_children: list[str] = []
+        self.children: dict[str, list[str]] = {}  # the search tree
 
     def run(self, root: str) -> None:
         self._enter(root, None)
@@ -77,6 +78,8 @@ class _Search:
     def _enter(self, node: str, parent: str | None) -> None:
         self.visit[node] = self.low[node] = len(self.order)
         self.parent[node] = parent
+        if parent is not None:
+            self.children.setdefault(parent, []).append(node)
         self.order.append(node)
 
     def subtree(self, node: str) -> list[str]:
@@ -84,22 +87,45 @@ class _Search:
         return self.order[start : start + self.size[node]]
 
     def point_cuts(self, root: str, component: list[str]) -> Iterator[Cut]:
+        """Articulation points of the last ``run`` (one component, a slice of ``order``). Only the
+        pieces cut off are listed; the largest, most often the rest of the network, is only
+        counted, so the whole analysis stays near linear (listing the rest for every point took
+        minutes at 20,000 stakeholders)."""
+        offset = self.visit[component[0]]
         for node in component:
             children = self.separated.get(node, [])
             if node == root and len(children) < 2:
                 continue  # a root with one child is not a cut
             if not children:
                 continue
-            pieces = [self.subtree(child) for child in children]
-            held = sum(len(piece) for piece in pieces)
-            rest_size = len(component) - 1 - held
+            rest_size = len(component) - 1 - sum(self.size[child] for child in children)
+            # (size, position, child): the rest of the network is the last piece, child None
+            pieces: list[tuple[int, int, str | None]] = [
+                (self.size[child], position, child) for position, child in enumerate(children)
+            ]
             if rest_size > 0:
-                separated = set().union(*pieces) | {node}
-                pieces.append([member for member in component if member not in separated])
-            pieces.sort(key=len, reverse=True)
-            yield Cut(
-                at=(node,), cut_off=sorted(m for piece in pieces[1:] for m in piece), remaining=len(pieces[0])
-            )
+                pieces.append((rest_size, len(children), None))
+            largest = max(pieces, key=lambda piece: (piece[0], -piece[1]))  # the first of the largest
+            cut_off: list[str] = []
+            for piece in pieces:
+                if piece is not largest:
+                    child = piece[2]
+                    cut_off += (
+                        self.subtree(child) if child is not None else self._rest(node, component, offset)
+                    )
+            yield Cut(at=(node,), cut_off=sorted(cut_off), remaining=largest[0])
+
+    def _rest(self, node: str, component: list[str], offset: int) -> list[str]:
+        """The part of ``component`` still together without ``node`` besides its separated
+        subtrees: all outside ``node``'s subtree, and the subtrees of its children that hold on
+        to the rest through another tie."""
+        start = self.visit[node] - offset
+        rest = component[:start] + component[start + self.size[node] :]
+        separated = set(self.separated.get(node, []))
+        for child in self.children.get(node, []):
+            if child not in separated:
+                rest += self.subtree(child)
+        return rest
 
     def bridge_cuts(self, component: list[str]) -> Iterator[Cut]:
         """The bridges found by the last ``run`` (one component), consumed."""
@@ -111,7 +137,8 @@ class _Search:
             above = len(component) - len(below)
             if len(below) <= above:
                 cut_off, remaining = sorted(below), above
-            else:
-                inside = set(below)
-                cut_off, remaining = sorted(m for m in component if m not in inside), len(below)
+            else:  # the part above the tie is cut off: the component less the subtree's slice
+                start = self.visit[child] - self.visit[component[0]]
+                cut_off = sorted(component[:start] + component[start + len(below) :])
+                remaining = len(below)
             yield Cut(at=tuple(sorted((parent, child))), cut_off=cut_off, remaining=remaining)

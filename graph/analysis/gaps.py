@@ -132,18 +132,23 @@ def _missing_bridges(projection: Projection) -> Iterator[Finding]:
         members[number].append(node)
     large = sorted(n for n, group in members.items() if len(group) >= 3)
     between: Counter[tuple[int, int]] = Counter()
-    example: dict[tuple[int, int], str] = {}
+    example: dict[tuple[int, int], Relationship] = {}  # worded only when listed
     for rel in projection.relationships.values():
-        a, b = sorted((community[rel.source], community[rel.target]))
+        a, b = community[rel.source], community[rel.target]
         if a != b:
-            between[(a, b)] += 1
-            example[(a, b)] = _tie_title(projection, rel)
+            pair = (a, b) if a < b else (b, a)
+            between[pair] += 1
+            example[pair] = rel
     for i, a in enumerate(large):
         for b in large[i + 1 :]:
             count = between[(a, b)]
             if count > 1:
                 continue
-            tie = f"only one tie between them ({example[(a, b)]})" if count else "no tie between them"
+            tie = (
+                f"only one tie between them ({_tie_title(projection, example[(a, b)])})"
+                if count
+                else "no tie between them"
+            )
             yield partial(
                 GapItem,
                 subjects=sorted(members[a])[:DETAIL_LIMIT] + sorted(members[b])[:DETAIL_LIMIT],
@@ -214,13 +219,19 @@ def _thin_evidence(projection: Projection, today: date) -> Iterator[Finding]:
         if dates and max(dates) < recent:
             problems.append(f"newest source from {max(dates).isoformat()}")
         if problems:
-            yield partial(
-                GapItem,
-                subjects=[rel.source, rel.target],
-                title=_tie_title(projection, rel),
-                reason="; ".join(problems),
-                details={"sources": cited, "key": [key]},
-            )
+            yield partial(_thin_item, projection, rel, key, cited, problems)
+
+
+def _thin_item(
+    projection: Projection, rel: Relationship, key: str, cited: list[str], problems: list[str]
+) -> GapItem:
+    """A thin-evidence finding, worded only when listed (most ties of a large graph are counted)."""
+    return GapItem(
+        subjects=[rel.source, rel.target],
+        title=_tie_title(projection, rel),
+        reason="; ".join(problems),
+        details={"sources": cited, "key": [key]},
+    )
 
 
 def _names(projection: Projection, ids: Iterable[str], shown: int = 5) -> str:

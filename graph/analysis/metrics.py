@@ -5,13 +5,15 @@ count partners, not contracts), because networkx takes minutes where igraph take
 100k stakeholders (see docs/BENCHMARKS.md, "Analysis").
 
 - Betweenness and closeness are exact up to ``EXACT_LIMIT`` stakeholders. Past it they are
-  estimated from ``SAMPLES`` pivot stakeholders chosen with a fixed seed: betweenness counts the
+  estimated from ``SAMPLES`` pivot stakeholders (fewer past 20,000: see :func:`samples_for`)
+  chosen with a fixed seed: betweenness counts the
   shortest paths from the pivots and scales by n/pivots (Brandes and Pich's estimator);
   closeness is the inverse mean distance to the pivots a stakeholder can reach (Eppstein and
   Wang), scaled by the share of the graph it reaches (the Wasserman-Faust correction, as for
   exact closeness).
 - PageRank with damping 0.85.
-- Communities by Leiden optimising modularity, seeded, numbered by size (largest first).
+- Communities by Leiden optimising modularity, seeded, numbered by size (largest first):
+  iterated until stable up to ``EXACT_LIMIT`` stakeholders, ``LEIDEN_ITERATIONS`` passes past it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,22 @@ from graph.analysis.results import EntityMetrics, MetricsAnswer
 
 EXACT_LIMIT = 5_000
 SAMPLES = 200
+SAMPLED_WORK = 20_000 * SAMPLES
+"""Past 20,000 stakeholders the pivots shrink as the graph grows, so an estimate costs about
+what 200 pivots cost at 20,000 (each pivot is a breadth-first search of the whole graph)..."""
+MIN_SAMPLES = 50
+"""...but never below 50 (at 100,000 stakeholders 200 pivots took half a minute of a 2-core
+machine). Either way the estimate ranks brokers only roughly at that size: on the synthetic
+100,000-entity graph, whose many hubs stand about equally between others, 50 and 200 pivots
+shared 1 of their top 10 (docs/BENCHMARKS.md, "Scale"); exact betweenness there would take
+100,000 searches of the whole graph."""
 SEED = 42
+LEIDEN_ITERATIONS = 2
+
+
+def samples_for(stakeholders: int) -> int:
+    """Pivots for a sampled estimate on a graph of ``stakeholders``."""
+    return max(MIN_SAMPLES, min(SAMPLES, SAMPLED_WORK // max(stakeholders, 1)))
 
 
 @dataclass(frozen=True)
@@ -39,10 +56,20 @@ class SimpleGraph:
 
 
 def simple_graph(projection: Projection) -> SimpleGraph:
+    """Each pair of tied stakeholders once, self-ties left out: read from the multigraph's
+    adjacency (which holds every pair both ways round, so the lower-numbered end lists it),
+    not from its edge view, which visits every parallel tie and took seconds at 500,000."""
     ids = sorted(projection.graph.nodes)
     index = {node: number for number, node in enumerate(ids)}
-    edges = {tuple(sorted((index[a], index[b]))) for a, b in projection.graph.edges() if a != b}
-    return SimpleGraph(ig.Graph(n=len(ids), edges=sorted(edges)), ids)
+    edges = [
+        (number, other)
+        for node, partners in projection.graph.adj.items()
+        for number in (index[node],)
+        for other in map(index.__getitem__, partners)
+        if number < other
+    ]
+    edges.sort()
+    return SimpleGraph(ig.Graph(n=len(ids), edges=edges), ids)
 
 
 def communities(projection: Projection, simple: SimpleGraph | None = None) -> dict[str, int]:
@@ -52,7 +79,11 @@ def communities(projection: Projection, simple: SimpleGraph | None = None) -> di
         return {node: number for number, node in enumerate(simple.ids)}
     random.seed(SEED)  # igraph draws from Python's random module: seeded, the answer repeats
     ig.set_random_number_generator(random)
-    clustering = simple.graph.community_leiden(objective_function="modularity", n_iterations=-1)
+    # until nothing moves on a small graph; past EXACT_LIMIT a fixed number of passes, as
+    # iterating to the end took most of the analysis at 100,000 stakeholders for a sliver of
+    # modularity
+    iterations = -1 if simple.graph.vcount() <= EXACT_LIMIT else LEIDEN_ITERATIONS
+    clustering = simple.graph.community_leiden(objective_function="modularity", n_iterations=iterations)
     groups = sorted(clustering, key=lambda members: (-len(members), min(members)))
     return {simple.ids[vertex]: number for number, members in enumerate(groups) for vertex in members}
 
@@ -61,8 +92,9 @@ def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
     simple = simple_graph(projection)
     graph, n = simple.graph, simple.graph.vcount()
     sampled = n > EXACT_LIMIT
+    samples = samples_for(n)
     if sampled:
-        pivots = sorted(random.Random(SEED).sample(range(n), SAMPLES))  # noqa: S311 - sampling, not secrets
+        pivots = sorted(random.Random(SEED).sample(range(n), samples))  # noqa: S311 - sampling, not secrets
         betweenness = _sampled_betweenness(graph, pivots)
         closeness = _sampled_closeness(graph, pivots)
     else:
@@ -93,7 +125,7 @@ def compute_metrics(projection: Projection, top: int = 10) -> MetricsAnswer:
         brokers=brokers,
         communities=len(set(community.values())),
         betweenness_sampled=sampled,
-        betweenness_samples=SAMPLES if sampled else None,
+        betweenness_samples=samples if sampled else None,
     )
 
 

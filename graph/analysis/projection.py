@@ -30,11 +30,40 @@ from graph.model import (
     RelationshipStatus,
     Source,
 )
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, Stats
 
 MAX_PROJECTION_ENV = "CKG_MAX_PROJECTION"
-DEFAULT_MAX_PROJECTION = 2_000_000
-"""Entities plus relationships a projection may hold before it refuses (about 4 GB of memory)."""
+BYTES_PER_ITEM = 3_000
+"""Peak memory of a projection per entity plus relationship, rounded up from the scale benchmark
+(docs/BENCHMARKS.md, "Scale": models, the networkx multigraph and what reading them costs)."""
+MEMORY_SHARE = 0.5
+"""The share of the machine's memory a projection may take by default; the rest is for the
+process's other work, the analysis on top of it and whatever else runs on the machine."""
+FALLBACK_MAX_PROJECTION = 2_000_000
+"""The default limit where the machine's memory cannot be read (about 6 GB of projection)."""
+
+
+def default_limit() -> int:
+    """Entities plus relationships a projection may hold by default: half the machine's memory
+    at :data:`BYTES_PER_ITEM` each (2.5 million on a 16 GiB machine)."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return FALLBACK_MAX_PROJECTION
+    return max(100_000, int(memory * MEMORY_SHARE / BYTES_PER_ITEM))
+
+
+def projection_limit() -> int:
+    """``$CKG_MAX_PROJECTION`` if set, else :func:`default_limit`."""
+    value = os.environ.get(MAX_PROJECTION_ENV, "").replace("_", "").replace(",", "")
+    if not value:
+        return default_limit()
+    if not value.isdigit():
+        raise ProjectionTooLargeError(
+            f"{MAX_PROJECTION_ENV} must be a whole number of entities plus relationships, not {value!r}"
+        )
+    return int(value)
+
 
 CLUSTER_TIES = frozenset({RelationshipKind.MEMBER_OF, RelationshipKind.PART_OF, RelationshipKind.LOCATED_IN})
 
@@ -99,19 +128,39 @@ class Projection:
 def project(store: GraphStore, view: GraphFilter | None = None, *, limit: int | None = None) -> Projection:
     """Read the store and build the projection of ``view``.
 
-    Raises ProjectionTooLargeError, before reading everything, when the store holds more than
-    ``limit`` entities plus relationships (default ``$CKG_MAX_PROJECTION`` or 2,000,000).
+    Raises ProjectionTooLargeError, before reading anything but the store's counts, when the
+    view would hold more than ``limit`` entities plus relationships (default
+    :func:`projection_limit`): a projection past the machine's memory would otherwise end in the
+    process being killed, with nothing said. The view's kinds of entity and tie count towards
+    its size, so narrowing them is one way under the limit.
     """
-    limit = limit if limit is not None else int(os.environ.get(MAX_PROJECTION_ENV, DEFAULT_MAX_PROJECTION))
-    stats = store.stats()
-    size = stats.entities.total + stats.relationships.total
-    if size > limit:
-        raise ProjectionTooLargeError(
-            f"the graph has {stats.entities.total:,} entities and {stats.relationships.total:,} "
-            f"relationships, more than the analysis limit of {limit:,}: narrow the view or set "
-            f"{MAX_PROJECTION_ENV}"
-        )
+    limit = limit if limit is not None else projection_limit()
+    check_size(store.stats(), view or GraphFilter(), limit)
     return build_projection(store.entities(), store.relationships(), store.sources(), view)
+
+
+def check_size(stats: Stats, view: GraphFilter, limit: int) -> None:
+    """Refuse a view whose entities plus relationships (as far as the counts by kind tell) pass
+    ``limit``, saying how large it is and how to narrow it or raise the limit."""
+    entities = stats.entities.total
+    if view.entity_kinds is not None:
+        entities = sum(stats.entities.by_kind.get(kind.value, 0) for kind in view.entity_kinds)
+    relationships = stats.relationships.total
+    if view.relationship_kinds is not None:
+        by_kind = stats.relationships.by_kind
+        relationships = sum(by_kind.get(kind.value, 0) for kind in view.relationship_kinds)
+    size = entities + relationships
+    if size <= limit:
+        return
+    source = f"{MAX_PROJECTION_ENV}" if os.environ.get(MAX_PROJECTION_ENV) else "this machine's memory"
+    raise ProjectionTooLargeError(
+        f"this view of the graph has {entities:,} entities and {relationships:,} relationships "
+        f"({size:,} together, about {size * BYTES_PER_ITEM / 2**30:.1f} GiB in memory), more than the "
+        f"limit of {limit:,} for analysis in memory (set by {source}). Narrow the view to fewer "
+        "kinds of tie (--via KIND,...) or of stakeholder; ask the store directly where it can "
+        "(`ckg path --engine store`, `ckg neighbours`); or, on a machine with the memory for it, "
+        f"raise the limit: {MAX_PROJECTION_ENV}={size}"
+    )
 
 
 def build_projection(
@@ -125,33 +174,51 @@ def build_projection(
     all_entities = {entity.id: entity for entity in entities}
     all_sources = {source.id: source for source in sources}
     probe = Projection(all_entities, {}, all_sources, nx.MultiGraph(), view)
+    filtered = (
+        view.relationship_kinds is not None
+        or view.statuses is not None
+        or not view.include_ended
+        or view.as_of is not None
+    )
+    kept_ids = {eid for eid, entity in all_entities.items() if _entity_in_view(entity, view)}
+    if view.cluster is not None:
+        in_view = [rel for rel in relationships if not filtered or _relationship_in_view(rel, view, probe)]
+        kept_ids &= _cluster_members(view.cluster, in_view)
+        relationships = in_view
+        filtered = False
     kept_relationships = {
         rel.key: rel
         for rel in relationships
-        if _relationship_in_view(rel, view, probe)
-        and rel.source in all_entities
-        and rel.target in all_entities
+        if rel.source in kept_ids
+        and rel.target in kept_ids
+        and (not filtered or _relationship_in_view(rel, view, probe))
     }
-    kept_ids = {eid for eid, entity in all_entities.items() if _entity_in_view(entity, view)}
-    if view.cluster is not None:
-        kept_ids &= _cluster_members(view.cluster, kept_relationships.values())
-    kept_relationships = {
-        key: rel
-        for key, rel in kept_relationships.items()
-        if rel.source in kept_ids and rel.target in kept_ids
-    }
-    graph = nx.MultiGraph()
-    graph.add_nodes_from(sorted(kept_ids))
-    for key in sorted(kept_relationships):
-        rel = kept_relationships[key]
-        graph.add_edge(rel.source, rel.target, key=key, kind=rel.kind.value)
     return Projection(
         entities={eid: all_entities[eid] for eid in sorted(kept_ids)},
         relationships=kept_relationships,
         sources=all_sources,
-        graph=graph,
+        graph=_multigraph(sorted(kept_ids), kept_relationships),
         filter=view,
     )
+
+
+def _multigraph(nodes: list[str], relationships: dict[str, Relationship]) -> nx.MultiGraph:
+    """The undirected multigraph of ``relationships``, edges keyed by relationship key and added
+    in key order: what ``add_edge`` builds, written straight into the graph's adjacency (a
+    networkx MultiGraph keeps, for each pair, one dict of key -> edge data shared by both
+    directions), because ``add_edge`` took most of building a projection of 500,000 ties."""
+    graph = nx.MultiGraph()
+    graph.add_nodes_from(nodes)
+    adjacency = graph._adj
+    for key in sorted(relationships):
+        rel = relationships[key]
+        a, b = rel.source, rel.target
+        between = adjacency[a].get(b)
+        if between is None:
+            between = adjacency[a][b] = {}
+            adjacency[b][a] = between
+        between[key] = {"kind": rel.kind.value}
+    return graph
 
 
 def _entity_in_view(entity: Entity, view: GraphFilter) -> bool:

@@ -19,6 +19,11 @@ from graph.analysis.results import PathsAnswer
 from graph.store.base import GraphStore
 from graph.store.path_query import PathQuery
 
+STORE_ENGINE_THRESHOLD = 200_000
+"""Past this many entities plus relationships, `ckg path` and the app's Paths page let the store
+search (for fewest hops): the in-memory answer weighs every tie of the view for each question,
+which takes seconds at 100,000 entities (docs/BENCHMARKS.md, "Scale")."""
+
 
 def find_paths_in_store(
     store: GraphStore, source: str, target: str, query: PathQuery, *, k: int = 1, today: date | None = None

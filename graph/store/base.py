@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from graph.errors import NotFoundError
 from graph.model import Dataset, Entity, EntityKind, Evidence, Relationship, Source
-from graph.store.path_query import PathQuery
+from graph.store.path_query import Neighbourhood, PathQuery
 
 
 class EntityCounts(BaseModel):
@@ -118,7 +118,15 @@ class GraphStore(Protocol):
         ...
 
     def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
-        """Every relationship between each pair of entity ids, either way round, with evidence."""
+        """Every relationship between each pair of entity ids, either way round, with evidence,
+        ordered by key: read in one query for all the pairs (the hops of a set of paths)."""
+        ...
+
+    def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
+        """The stakeholders within ``depth`` usable ties of ``entity_id`` and the ties that reach
+        them, read by the store ring by ring (one query per ring), never the whole graph. The
+        tie filters of ``query`` (kinds, ended ties, as-of date, left-out stakeholders) mean what
+        they mean for :meth:`shortest_paths`. Raises NotFoundError for an unknown id."""
         ...
 
     def close(self) -> None: ...

@@ -105,6 +105,7 @@ MATCH (e:{ENTITY_LABEL}) WHERE name IN e.names_norm
 RETURN name, e.id AS id
 """
 
+ENTITY_NAME_AND_KIND = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.name AS name, e.kind AS kind"
 ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN properties(e) AS props"
 ALL_ENTITIES = f"MATCH (e:{ENTITY_LABEL}) RETURN properties(e) AS props ORDER BY e.id"
 ALL_SOURCES = f"MATCH (s:{SOURCE_LABEL}) RETURN properties(s) AS props ORDER BY s.id"

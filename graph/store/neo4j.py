@@ -49,7 +49,7 @@ from graph.store.base import (
     check_references,
     coalesce,
 )
-from graph.store.path_query import PathQuery
+from graph.store.path_query import Neighbourhood, NeighbourTie, PathQuery, collect_neighbourhood
 
 # Rows per UNWIND statement and per committed transaction of a large load: from the batch-size
 # sweep in benchmarks/load_bench.py (docs/BENCHMARKS.md). CKG_NEO4J_BATCH_SIZE overrides it.
@@ -57,6 +57,9 @@ BATCH_SIZE = 5000
 RETRY_SECONDS = 30.0
 """How long a read or write keeps retrying while the server cannot be reached (restarting, say), with
 the driver's backoff, before it fails; CKG_NEO4J_RETRY_SECONDS overrides it."""
+CLEAR_BATCH_NODES = 1000
+"""Nodes ``clear`` deletes per transaction, with their ties: at about ten ties a node a batch stays
+a few MB of transaction state, so clearing a graph of any size fits the server's heap."""
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 UNREACHABLE = (ServiceUnavailable, SessionExpired)
 """What the driver raises when the server cannot be reached, once it has stopped retrying."""
@@ -259,8 +262,30 @@ class Neo4jStore:
 
     def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
         wanted = sorted({tuple(pair) for pair in pairs})
-        keys = {row["key"] for row in self._read(neo4j_paths.KEYS_BETWEEN, pairs=wanted)} if wanted else set()
-        return [relationship for _, relationship in sorted(self.relationships_by_keys(keys).items())]
+        rows = self._read(neo4j_paths.TIES_BETWEEN, pairs=wanted) if wanted else []
+        found = (_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows)
+        return sorted(found, key=lambda relationship: relationship.key)
+
+    def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
+        rows = self._read(cypher.ENTITY_NAME_AND_KIND, id=entity_id)
+        if not rows:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        statement = neo4j_paths.neighbour_ties_statement(query)
+        parameters: dict[str, Any] = {"as_of": query.as_of} if query.as_of is not None else {}
+
+        def ties_of(ring: set[str]) -> list[NeighbourTie]:
+            found = self._read(statement, ids=sorted(ring), **parameters)
+            return [
+                NeighbourTie(
+                    r["near"], r["far"], r["kind"], r["key"], r["name"], EntityKind(r["entity_kind"])
+                )
+                for r in found
+            ]
+
+        centre = rows[0]
+        return collect_neighbourhood(
+            entity_id, centre["name"], EntityKind(centre["kind"]), depth, query, ties_of
+        )
 
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)
@@ -445,7 +470,7 @@ def _write_steps(tx: neo4j.ManagedTransaction, steps: list[_Step]) -> None:
 
 
 def _delete_batch(tx: neo4j.ManagedTransaction) -> int:
-    deleted: int = tx.run(cypher.CLEAR_BATCH, limit=10_000).single(strict=True)["deleted"]
+    deleted: int = tx.run(cypher.CLEAR_BATCH, limit=CLEAR_BATCH_NODES).single(strict=True)["deleted"]
     return deleted
 
 

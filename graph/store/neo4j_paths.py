@@ -9,20 +9,43 @@ from graph.store.cypher import ENTITY_LABEL
 from graph.store.path_query import PathQuery
 
 
+def _tie_filters(query: PathQuery, tie: str) -> list[str]:
+    """Conditions on one relationship variable for the query's status and date filters."""
+    filters = []
+    if not query.include_ended:
+        filters.append(f"{tie}.status <> 'ended'")
+    if query.as_of is not None:
+        filters.append(
+            f"({tie}.first_reported IS NULL OR {tie}.first_reported <= $as_of) "
+            f"AND ({tie}.until IS NULL OR {tie}.until >= $as_of)"
+        )
+    return filters
+
+
+def _types(query: PathQuery) -> str:
+    return ":" + "|".join(sorted(kind.value for kind in query.kinds)) if query.kinds else ""
+
+
+def neighbour_ties_statement(query: PathQuery) -> str:
+    """Every usable tie of a ring of stakeholders, either way round, with the far end's name and
+    kind: one statement per ring of a neighbourhood (see ``GraphStore.neighbourhood``)."""
+    filters = _tie_filters(query, "r")
+    where = f"WHERE {' AND '.join(filters)}" if filters else ""
+    return f"""
+UNWIND $ids AS id
+MATCH (a:{ENTITY_LABEL} {{id: id}})-[r{_types(query)}]-(b:{ENTITY_LABEL})
+{where}
+RETURN a.id AS near, b.id AS far, type(r) AS kind, r.key AS key, b.name AS name, b.kind AS entity_kind
+"""
+
+
 def shortest_paths_statement(query: PathQuery) -> str:
     """``allShortestPaths`` with only the filters the query sets: a predicate Neo4j cannot check
     while it searches breadth first makes it fall back to a much slower exhaustive search, so
     none is written in vain. Relationship types come from the model's enum and the length bound
     from a validated int; every value is a parameter."""
-    types = ":" + "|".join(sorted(kind.value for kind in query.kinds)) if query.kinds else ""
-    tie_filters = []
-    if not query.include_ended:
-        tie_filters.append("r.status <> 'ended'")
-    if query.as_of is not None:
-        tie_filters.append(
-            "(r.first_reported IS NULL OR r.first_reported <= $as_of) "
-            "AND (r.until IS NULL OR r.until >= $as_of)"
-        )
+    types = _types(query)
+    tie_filters = _tie_filters(query, "r")
     conditions = [f"all(r IN ties WHERE {' AND '.join(tie_filters)})"] if tie_filters else []
     if query.exclude:
         conditions.append("none(n IN nodes(p) WHERE n.id IN $exclude)")
@@ -45,8 +68,12 @@ def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dic
     return parameters
 
 
-KEYS_BETWEEN = f"""
+# The ties of every hop with their properties in one statement (reading keys first and then the
+# ties by key, one statement per kind, took up to ten round trips per path question).
+TIES_BETWEEN = f"""
 UNWIND $pairs AS pair
 MATCH (a:{ENTITY_LABEL} {{id: pair[0]}})-[r]-(b:{ENTITY_LABEL} {{id: pair[1]}})
-RETURN DISTINCT r.key AS key
+WITH DISTINCT r
+MATCH (source:{ENTITY_LABEL})-[r]->(target:{ENTITY_LABEL})
+RETURN type(r) AS kind, source.id AS source, target.id AS target, properties(r) AS props
 """

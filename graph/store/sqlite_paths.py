@@ -3,15 +3,21 @@ relationship table: only the rings around the two ends are read, never the whole
 
 Each step expands the smaller frontier by one ring with one query per 500 ids; the search stops
 at the first ring where the two sides meet, and every shortest path is then rebuilt from the
-predecessors both sides kept.
+predecessors both sides kept. The ring queries read the covering indexes of each end (schema 4),
+never the relationship rows.
+
+Also here: the ties of a neighbourhood, ring by ring, and the ties along a set of hops in one
+statement.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from graph.store.path_query import PathQuery
+from graph.model import EntityKind
+from graph.store.path_query import NeighbourTie, PathQuery
 
 _CHUNK = 500
 Parents = dict[str, set[str]]
@@ -72,29 +78,62 @@ def _neighbours(db: sqlite3.Connection, nodes: set[str], query: PathQuery) -> It
         yield from db.execute(sql, [*chunk, *values, *chunk, *values])
 
 
-def _filters(query: PathQuery) -> tuple[str, list[object]]:
-    """SQL conditions (fixed text with placeholders) and their values."""
+def _filters(query: PathQuery, table: str = "") -> tuple[str, list[object]]:
+    """SQL conditions (fixed text with placeholders) and their values; ``table`` qualifies the
+    columns (``"r."``) where a join makes their names ambiguous."""
     sql = ""
     values: list[object] = []
     if query.kinds is not None:
-        sql += f" AND kind IN ({','.join('?' * len(query.kinds))})"
+        sql += f" AND {table}kind IN ({','.join('?' * len(query.kinds))})"
         values += sorted(kind.value for kind in query.kinds)
     if not query.include_ended:
-        sql += " AND status <> 'ended'"
+        sql += f" AND {table}status <> 'ended'"
     if query.as_of is not None:
-        sql += " AND (first_reported IS NULL OR first_reported <= ?) AND (until IS NULL OR until >= ?)"
+        sql += (
+            f" AND ({table}first_reported IS NULL OR {table}first_reported <= ?)"
+            f" AND ({table}until IS NULL OR {table}until >= ?)"
+        )
         values += [query.as_of.isoformat(), query.as_of.isoformat()]
     return sql, values
 
 
-def keys_between(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> set[str]:
-    """Keys of every relationship between each pair, whichever way round it points."""
-    keys: set[str] = set()
-    for a, b in set(pairs):
-        rows = db.execute(
-            "SELECT key FROM relationships WHERE source_id = ? AND target_id = ? "
-            "UNION SELECT key FROM relationships WHERE source_id = ? AND target_id = ?",
-            (a, b, b, a),
+# The pairs travel as one JSON parameter, so any number of hops is one statement; each side of
+# the UNION is an index search of one end's covering index per pair.
+_TIES_BETWEEN = """
+WITH pairs (a, b) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+SELECT r.key, r.data FROM pairs CROSS JOIN relationships r ON r.source_id = pairs.a AND r.target_id = pairs.b
+UNION
+SELECT r.key, r.data FROM pairs CROSS JOIN relationships r ON r.source_id = pairs.b AND r.target_id = pairs.a
+ORDER BY 1
+"""
+
+
+def ties_between(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(key, JSON) of every relationship between each pair, whichever way round it points, by
+    key: the ties of all the hops of a set of paths in one statement."""
+    wanted = sorted({(a, b) for a, b in pairs})
+    if not wanted:
+        return []
+    return [(key, data) for key, data in db.execute(_TIES_BETWEEN, (json.dumps(wanted),))]
+
+
+def neighbour_ties(db: sqlite3.Connection, nodes: set[str], query: PathQuery) -> Iterator[NeighbourTie]:
+    """Every usable tie of ``nodes``, seen from each of them, with the far end's name and kind."""
+    conditions, values = _filters(query, "r.")
+    ordered = sorted(nodes)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        # fixed text and placeholders only: every value travels as a parameter
+        outgoing = (
+            "SELECT r.source_id, r.target_id, r.kind, r.key, e.name, e.kind FROM relationships r "  # noqa: S608
+            f"JOIN entities e ON e.id = r.target_id WHERE r.source_id IN ({marks}){conditions}"
         )
-        keys.update(row[0] for row in rows)
-    return keys
+        incoming = (
+            "SELECT r.target_id, r.source_id, r.kind, r.key, e.name, e.kind FROM relationships r "  # noqa: S608
+            f"JOIN entities e ON e.id = r.source_id WHERE r.target_id IN ({marks}){conditions}"
+        )
+        for near, far, kind, key, name, entity_kind in db.execute(
+            f"{outgoing} UNION ALL {incoming}", [*chunk, *values, *chunk, *values]
+        ):
+            yield NeighbourTie(near, far, kind, key, name, EntityKind(entity_kind))

@@ -3,6 +3,11 @@ with its quoted evidence; options come from the URL; a blocked search says why."
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from graph.analysis.results import PathsAnswer
 from tests.ui.conftest import OpenPage
 
 
@@ -37,3 +42,22 @@ def test_options_from_the_url_and_a_search_with_no_path(seeded: OpenPage) -> Non
     app.multiselect(key="path_via").set_value([]).run()
     assert not app.warning
     assert app.query_params.get("via") is None and app.query_params["k"] == "1"
+
+
+def test_a_large_graph_lets_the_store_search(seeded: OpenPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.analysis import store_paths
+
+    monkeypatch.setattr(store_paths, "STORE_ENGINE_THRESHOLD", 0)  # the seed counts as large
+    searched: list[str] = []
+    real = store_paths.find_paths_in_store
+
+    def spy(*args: Any, **kwargs: Any) -> PathsAnswer:
+        searched.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_paths, "find_paths_in_store", spy)
+    app = seeded("views/paths.py", source="lg-electronics", target="ionq", k="1")
+    assert searched == ["lg-electronics"]
+    summaries = [block.value for block in app.markdown if block.value.startswith("**Path ")]
+    assert summaries[0].startswith("**Path 1**: 2 hops")
+    assert "invest 15 million US dollars" in " ".join(block.value for block in app.markdown)

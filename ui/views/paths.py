@@ -12,15 +12,17 @@ import streamlit as st
 from graph.analysis.paths import find_paths
 from graph.analysis.projection import GraphFilter
 from graph.analysis.results import Hop
+from graph.analysis.store_paths import STORE_ENGINE_THRESHOLD, find_paths_in_store
 from graph.export.view import restrict
 from graph.model import RelationshipKind, relationship_key
+from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
 from ui.components.downloads import download_buttons
 from ui.components.evidence import escape, show_evidence
 from ui.components.graph_view import choose, draw, elements
 from ui.components.guard import whole_graph_or_stop
 from ui.components.links import PROFILE, link
 from ui.components.state import decode_list, seed, write_url
-from ui.session import metrics, projection, store_uri
+from ui.session import current_store, metrics, projection, store_uri
 
 st.title("Paths")
 st.caption("How could one stakeholder reach another? Every hop shows the tie and the source that states it.")
@@ -102,14 +104,30 @@ view = GraphFilter(
     as_of=as_of if isinstance(as_of, date) else None,
 )
 shown = projection(view)
-answer = find_paths(
-    shown,
-    source,
-    target,
-    k=int(k),
-    max_length=int(max_length) or None,
-    rank=cast(Literal["hops", "weight"], rank),
-)
+if rank == "hops" and len(whole.entities) + len(whole.relationships) > STORE_ENGINE_THRESHOLD:
+    # a large graph: the store searches (as `ckg path` does), rather than weighing every tie
+    answer = find_paths_in_store(
+        current_store(),
+        source,
+        target,
+        PathQuery(
+            kinds=view.relationship_kinds,
+            exclude=view.exclude,
+            include_ended=view.include_ended,
+            as_of=view.as_of,
+            max_length=int(max_length) or DEFAULT_MAX_LENGTH,
+        ),
+        k=int(k),
+    )
+else:
+    answer = find_paths(
+        shown,
+        source,
+        target,
+        k=int(k),
+        max_length=int(max_length) or None,
+        rank=cast(Literal["hops", "weight"], rank),
+    )
 if not answer.paths:
     st.warning(f"No path from {names[source]} to {names[target]}: {answer.reason}.")
     for reach in answer.reach:
