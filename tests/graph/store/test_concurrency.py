@@ -11,6 +11,7 @@ between the two states instead."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -177,17 +178,20 @@ def test_a_reader_during_an_ingest_sees_the_graph_before_or_after_it(
 
 
 def test_sqlite_waits_for_another_writer_instead_of_failing(tmp_path: Path, seed_dir: Path) -> None:
-    with SqliteStore(tmp_path / "ckg.db") as store, SqliteStore(tmp_path / "ckg.db") as other:
+    with SqliteStore(tmp_path / "ckg.db") as store:
         assert store._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 60_000
-        other._db.execute("BEGIN IMMEDIATE")  # another connection holds the write lock...
-        release = threading.Timer(1.5, lambda: other._db.execute("COMMIT"))  # ... for 1.5 s
+        # another process's connection holds the write lock for 1.5 s
+        other = sqlite3.connect(tmp_path / "ckg.db", isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(1.5, lambda: other.execute("COMMIT"))
         release.start()
         started = time.monotonic()
         try:
             report = ingest_paths(store, [seed_dir])
         finally:
             release.join()
+            other.close()
         assert report.problems == []
         assert time.monotonic() - started >= 1.0  # it waited for the lock
         assert store.stats().entities.total == 19
