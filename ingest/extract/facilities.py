@@ -16,7 +16,7 @@ from ingest.extract.phrases import (
     place_after,
     words_between,
 )
-from ingest.extract.sentence import Finding, Sentence, first_per_start
+from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
@@ -61,6 +61,22 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             }:
                 continue
             target = named.id
+        elif (apposed := _apposed_name(s, noun, state)) is not None:
+            target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
+            place = place_after(s, apposed.end, state)
+            if place is not None:
+                findings.append(
+                    Finding(
+                        RelationshipKind.LOCATED_IN,
+                        target,
+                        place.id,
+                        "facility-in-place",
+                        0.8,
+                        s,
+                        noun,
+                        dated=False,
+                    )
+                )
         else:
             place = place_after(s, end, state)
             owners = " and ".join(state.name(f.id) for f in founders)
@@ -103,6 +119,31 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+_NAMED_FACILITY_KINDS = frozenset(
+    {EntityKind.COMPANY, EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER, None}
+)
+
+
+def _apposed_name(s: Sentence, noun: int, state: ArticleState) -> Mention | None:
+    """The name set beside a described facility: "a subsidiary, Pasqal Korea," or "a joint lab
+    called the Q-Lab"."""
+    doc = s.span.doc
+    j = noun + 1
+    if j < s.span.end and doc[j].lower_ in {",", "called", "named", "dubbed"}:
+        j += 1
+        if j < s.span.end and doc[j].lower_ == "the":
+            j += 1
+        found = s.at(j)
+        if (
+            found is not None
+            and found.via == "name"
+            and not found.modifier
+            and state.kind(found) in _NAMED_FACILITY_KINDS
+        ):
+            return found
+    return None
 
 
 def _being_built(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -60,7 +60,15 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "initiative": (frozenset({EntityKind.PROGRAMME}), None),
     "blueprint": (frozenset({EntityKind.PROGRAMME}), None),
     "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
+    "subsidiary": (frozenset({EntityKind.COMPANY}), None),
+    "operator": (frozenset({EntityKind.COMPANY}), None),
+    "maker": (_COMPANY_LIKE, None),
+    "institution": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
+    "testbed": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
 }
+# a description whose word, when some name holds it, picks that name first ("the province" is
+# North Gyeongsang Province rather than the city named after it)
+_PREFERRED_WORD = frozenset({"province", "city", "agency", "institute", "university"})
 FACILITIES = frozenset({"facility", "lab", "laboratory", "center", "centre", "complex", "cluster"})
 PAIRS = frozenset(
     [
@@ -208,6 +216,8 @@ class MentionFinder:
                 self._last_span[mention.id] = mention.end - 1
             if any(m.start <= i < m.end and m.via != "based" for m in result):
                 continue
+            if any(m.start == i + 1 and not m.modifier for m in pending):
+                continue  # "the Agency for Defense Development": the article of a name
             described = self._description(doc, i, sentence)
             if described is not None:
                 result.append(described)
@@ -265,6 +275,8 @@ class MentionFinder:
         following = doc[h + 1] if h + 1 < len(doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha:
             return None  # "the Ministry of ..." is a name, found by the gazetteer or not at all
+        if head.text[:1].isupper() and following is not None and following.lower_ in {"of", "for", "on"}:
+            return None  # "the Institute for Basic Science": a name the gazetteer does not hold
         described = DESCRIPTIONS.get(head.lower_)
         if described is None:
             return None
@@ -295,7 +307,10 @@ class MentionFinder:
                         return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
             if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)
-            entity_id = self.history.latest(kinds, word, exclude)
+            entity_id = None
+            if word is None and head.lower_ in _PREFERRED_WORD:
+                entity_id = self.history.latest(kinds, head.lower_, exclude)
+            entity_id = entity_id or self.history.latest(kinds, word, exclude)
         if entity_id is None:
             return None
         known = self.registry.get(entity_id)

@@ -75,6 +75,42 @@ def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_DOCUMENTS = frozenset(
+    [
+        "mou",
+        "mous",
+        "memorandum",
+        "memoranda",
+        "agreement",
+        "agreements",
+        "pact",
+        "accord",
+        "accords",
+        "deal",
+        "deals",
+        "contract",
+    ]
+)
+
+
+def signed_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A memorandum of understanding on ... was signed Wednesday by A, B and C": every two of
+    the signers, when the sentence has named the document before the verb."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("SIGNED_BY")):
+        if not any(t.lower_ in _DOCUMENTS for t in doc[s.span.start : start]):
+            continue
+        if s.found("MOU_AFTER") and any(a <= start + 1 < b for a, b in s.found("MOU_AFTER")):
+            continue  # the shorter "an MOU was signed by" is read by signed_mou_after
+        parties = [m for m in s.first_party_after(end, limit=7) if state.kind(m) in _ORGS_OR_PLACES]
+        for a, b in combinations(parties, 2):
+            findings.append(
+                Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "mou-signed-by", 0.8, s, start + 1)
+            )
+    return findings
+
+
 partnered = _symmetric(RelationshipKind.PARTNERS_WITH, "partnered", 0.85, "PARTNER")
 
 
@@ -278,5 +314,6 @@ RULES: list[Rule] = [
     chaired_by,
     spun_out,
     signed_mou_after,
+    signed_by,
     brings_together,
 ]

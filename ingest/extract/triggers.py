@@ -57,6 +57,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [SIGN, _gap(6), *LETTER_OF_INTENT],
     ],
     "MOU_AFTER": [[DOCUMENT, _gap(3), SIGN]],  # "the agreement the carriers signed", "an MOU was signed"
+    # "A memorandum ... on building a computer in Pohang was signed Wednesday by A, B and C"
+    "SIGNED_BY": [[_words("was were been being"), SIGN, _gap(3), {"LOWER": "by"}]],
     "INVESTORS": [
         [
             _words("count counts counted"),
