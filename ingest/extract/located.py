@@ -184,4 +184,50 @@ def listed_groups(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [place_modifiers, appositions, based_in, listed_groups]
+_SITES = frozenset({"campus", "headquarters", "hq", "site", "premises"})
+_STAYS = frozenset({"based", "located", "headquartered", "housed", "hosted"})
+
+
+def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Yonsei's Songdo campus in Incheon", "the KRISS campus in Daejeon", "SKKU's Suwon
+    campus": the owner is in the place; and what "will be based at" that campus is there too."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in _SITES:
+            continue
+        owner: Mention | None = None
+        place: Mention | None = None
+        j = token.i - 1
+        while j >= s.span.start and token.i - j <= 5:
+            found = s.at(j)
+            if found is not None and state.kind(found) is EntityKind.PLACE and place is None:
+                place = found  # "Suwon campus"
+                j = found.start - 1
+                continue
+            if found is not None and state.kind(found) in ORGANISATIONS:
+                owner = found  # "SKKU's", "the KRISS"
+                break
+            if not (doc[j].text in {"'s", "’s", "'"} or (doc[j].is_alpha and doc[j].is_lower)):
+                break
+            j -= 1
+        if owner is None:
+            continue
+        k = token.i + 1
+        if k + 1 < s.span.end and doc[k].lower_ == "in":  # "Songdo campus in Incheon": the city
+            after = s.at(k + 1)
+            place = after if after is not None and state.kind(after) is EntityKind.PLACE else place
+        if place is None or place.id in state.countries:
+            continue
+        findings.append(_located(owner, place, "campus-in", 0.8, s, state))
+        m = owner.start - 1
+        while m > s.span.start and doc[m].lower_ in {"the", "at", "on", "in"}:
+            m -= 1
+        if doc[m].lower_ in _STAYS:  # "The alliance will be based at SKKU's Suwon campus"
+            for guest in s.subject(m, max_gap=4):
+                if guest.id != owner.id and state.kind(guest) in _LOCATABLE | {EntityKind.CLUSTER}:
+                    findings.append(_located(guest, place, "based-at-campus", 0.75, s, state))
+    return findings
+
+
+RULES = [place_modifiers, appositions, based_in, listed_groups, campuses]

@@ -293,8 +293,8 @@ class MentionFinder:
             if kinds & {EntityKind.COMPANY, None}:
                 exclude = exclude | unnamed
                 if (
-                    i == sentence.start and h == i + 1
-                ):  # "The startup will ...": what the paragraphs are about
+                    i == sentence.start and h == i + 1 and head.lower_ not in {"subsidiary", "unit"}
+                ):  # "The startup will ...": what the paragraphs are about (a unit is not)
                     topic = next(
                         (
                             t

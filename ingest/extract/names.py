@@ -187,6 +187,10 @@ def _titled_people(doc: Doc) -> list[Span]:
         titled = after[0].text == "," and any(t.lower_ in TITLE_WORDS - {"lead"} for t in after[1:])
         if titled and not any(t.lower_ in _ORG_WORDS for t in span):
             people.append(span)
+    for token in doc[:-1]:  # "Minister of Science and ICT Yoo Sang-im": the name ends a longer span
+        given = doc[token.i + 1]
+        if _KOREAN_NAME.match(f"{token.text} {given.text}"):
+            people.append(doc[token.i : token.i + 2])
     return filter_spans(people)
 
 

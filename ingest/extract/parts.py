@@ -164,7 +164,9 @@ def owned_by(s: Sentence, state: ArticleState) -> list[Finding]:
     findings: list[Finding] = []
     doc = s.span.doc
     for start, end in s.found("OWNED_BY"):
-        owned = [m for m in s.subject(start, max_gap=4) if state.kind(m) in ORGANISATIONS | {None}]
+        apposed = s.apposed(start)
+        owned = [apposed] if apposed is not None else s.subject(start, max_gap=4)
+        owned = [m for m in owned if state.kind(m) in ORGANISATIONS | {None}]
         owners = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
         for thing in owned:
             for owner in owners:

@@ -99,8 +99,60 @@ class RuleExtractor:
                 state.pending = []
                 findings += [_hedged(f) for f in found if not _denied(f)]
                 previous = sentence
+        findings = _named_later(findings, registry)
         relationships = _merge(findings, article, source_id, registry, f"{self.name} {self.version}")
         return Extraction(registry.proposals(), relationships, registry.matched())
+
+
+_FACILITY_HEADS = {
+    "center": "centre",
+    "centre": "centre",
+    "lab": "lab",
+    "laboratory": "lab",
+    "institute": "institute",
+}
+
+
+def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
+    """ "KAIST and ETRI opened a joint research centre ... The KAIST-ETRI Quantum Communication
+    Research Center was founded by ...": the centre the article described is the one it then
+    names, when the name says what it is and names one of its founders."""
+    described: dict[str, set[str]] = {}  # described facility -> its founders
+    for f in findings:
+        item = registry.get(f.target)
+        if f.kind is RelationshipKind.ESTABLISHES and not item.named and item.rule == "opened-facility":
+            described.setdefault(f.target, set()).add(f.source)
+    if len(described) != 1:
+        return findings
+    facility, founders = next(iter(described.items()))
+    head = next(
+        (
+            _FACILITY_HEADS[w]
+            for w in reversed(registry.get(facility).name.lower().split())
+            if w in _FACILITY_HEADS
+        ),
+        None,
+    )
+    candidates = []
+    for entity_id in registry.ids():
+        item = registry.get(entity_id)
+        if item.in_store or not item.named or item.kind is not EntityKind.RESEARCH_INSTITUTE:
+            continue
+        words = [_FACILITY_HEADS.get(w, w) for w in normalise_name(item.name).replace("-", " ").split()]
+        founder_names = {
+            normalise_name(n)
+            for founder in founders
+            for n in [registry.get(founder).name, *registry.get(founder).aliases]
+        }
+        if head in words and founder_names & set(words):
+            candidates.append(entity_id)
+    if len(candidates) != 1:
+        return findings
+    named = candidates[0]
+    for f in findings:
+        f.source = named if f.source == facility else f.source
+        f.target = named if f.target == facility else f.target
+    return findings
 
 
 def _denied(finding: Finding) -> bool:

@@ -117,11 +117,17 @@ class Sentence:
         """A mention that can be a party to a relationship here: not a modifier or possessive."""
         return not mention.modifier and not self.possessive(mention)
 
-    def group_left(self, mention: Mention) -> list[Mention]:
+    def group_left(self, mention: Mention, *, whole: bool = False) -> list[Mention]:
+        """The list that ends with ``mention``; ``whole`` keeps its first item even after a
+        preposition ("with A, B and C among its members")."""
         group = [mention]
         while True:
             previous = self._neighbour(group[0].start - 1, -1)
-            if previous is None or not self.party(previous) or self.after_preposition(previous):
+            if previous is None or not self.party(previous):
+                return _with_partners(group)
+            if self.after_preposition(previous):
+                if whole:
+                    group.insert(0, previous)
                 return _with_partners(group)
             group.insert(0, previous)
 
@@ -245,6 +251,29 @@ class Sentence:
                 return []
             j -= 1
         return []
+
+    def apposed(self, index: int, limit: int = 7) -> Mention | None:
+        """The name an apposition right before ``index`` describes: "Quantinuum, the quantum
+        computing company [majority-owned by]" gives Quantinuum."""
+        doc = self.span.doc
+        j = index - 1
+        steps = 0
+        while j > self.span.start and steps < limit:
+            token = doc[j]
+            found = self.at(j)
+            if token.text == ",":
+                named = self.at(j - 1)
+                return named if named is not None and self.party(named) else None
+            if found is not None and found.modifier:
+                j = found.start - 1  # "the Berkeley, California-based maker"
+            elif (
+                token.lower_ in {"the", "a", "an"} or (token.is_alpha and token.is_lower) or "-" in token.text
+            ):
+                j -= 1
+            else:
+                return None
+            steps += 1
+        return None
 
     def _apposition_start(self, comma: int, start: int) -> int | None:
         """Given the comma that closes an apposition (", a maker of sensors,"), the comma that

@@ -179,7 +179,7 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                             start,
                         )
                     )
-                elif kind in _BODIES and member.id != body.id:
+                elif member.id != body.id and (kind in _BODIES or _as_members(s, body.end, kind)):
                     findings.append(
                         Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "joined", 0.85, s, start)
                     )
@@ -197,6 +197,43 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                         s,
                         start,
                     )
+                )
+    return findings
+
+
+_HOSTS = frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.PROGRAMME})
+
+
+def _as_members(s: Sentence, index: int, kind: EntityKind | None) -> bool:
+    """ "joined the centre as industrial partners": a centre or project has members too, when the
+    sentence says they join it as members or partners."""
+    if kind not in _HOSTS:
+        return False
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[index : min(s.span.end, index + 4)]]
+    return bool(words) and words[0] == "as" and any(w.startswith(("member", "partner")) for w in words)
+
+
+def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The alliance will be led by ADD, with A, B and C among its founding members": the list
+    before "among" are members of the body the sentence is about."""
+    findings: list[Finding] = []
+    for start, _ in first_per_start(s.found("AMONG_MEMBERS")):
+        before = _nearest_before(s, start)
+        if before is None or not s.party(before):
+            continue
+        members = s.group_left(before, whole=True)
+        hosts = _BODIES | _HOSTS
+        body = next(
+            (m for m in s.mentions if m.start < members[0].start and state.kind(m) in hosts and s.party(m)),
+            None,
+        )
+        if body is None:
+            continue
+        for member in members:
+            if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "among-members", 0.8, s, start)
                 )
     return findings
 
@@ -295,9 +332,12 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         body = _nearest_before(s, start)
         if body is None or any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
             continue
-        if state.kind(body) not in {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}:
-            continue
+        bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
         for leader in s.first_party_after(end):
+            if state.kind(body) not in bodies and not (
+                state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS
+            ):
+                continue  # a person heads any organisation; an organisation heads a body
             findings.append(
                 Finding(RelationshipKind.LEADS, leader.id, body.id, "chaired-by", 0.8, s, start, dated=False)
             )
@@ -316,4 +356,5 @@ RULES: list[Rule] = [
     signed_mou_after,
     signed_by,
     brings_together,
+    among_members,
 ]

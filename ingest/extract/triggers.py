@@ -19,8 +19,11 @@ from ingest.extract.nlp import pipeline
 Pattern = list[dict[str, Any]]
 
 
-def _words(text: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": text.split()}}
+def _words(text: str, op: str | None = None) -> dict[str, Any]:
+    pattern: dict[str, Any] = {"LOWER": {"IN": text.split()}}
+    if op is not None:
+        pattern["OP"] = op
+    return pattern
 
 
 def _gap(most: int) -> dict[str, Any]:
@@ -147,6 +150,15 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    # "with Hanwha Aerospace, LIG Nex1 and KIST among its founding members"
+    "AMONG_MEMBERS": [
+        [
+            {"LOWER": "among"},
+            _words("its their the"),
+            _words("founding first new initial industrial industry corporate core", "?"),
+            _words("members partners participants"),
+        ]
+    ],
     "PARTICIPATE": [
         [_words("participate participates participated participating")],
         [_words("take takes took taking"), {"LOWER": "part"}],
@@ -159,7 +171,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
     ],
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
-    "CHAIRED_BY": [[_words("chaired headed led run"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [[_words("chaired headed led run directed managed"), {"LOWER": "by"}]],
     "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
     "OPEN_NAMED": [
         [OPEN, {"LOWER": "up", "OP": "?"}],
@@ -193,6 +205,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
     "BASED_IN": [
         [_words("based headquartered located"), {"LOWER": "in"}],
         [{"LOWER": "home"}, {"LOWER": "to"}],
+        [_words("has have"), _words("its their"), _words("headquarters hq base"), {"LOWER": "in"}],
         [
             _words("has have"),
             {"LOWER": {"IN": ["an", "offices"]}},
