@@ -78,7 +78,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
         else:
-            place = place_after(s, end, state)
+            place = place_after(s, end, state) or _campus_place(s, end, state)
             owners = " and ".join(state.name(f.id) for f in founders)
             phrase = " ".join(t.text for t in [*words, doc[noun]])
             name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place else "")
@@ -119,6 +119,21 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def _campus_place(s: Sentence, index: int, state: ArticleState) -> Mention | None:
+    """ "a hub on the university's Suwon campus": the place that names the campus."""
+    doc = s.span.doc
+    for j in range(index, min(s.clause_end(index), index + 8)):
+        found = s.at(j)
+        if (
+            found is not None
+            and state.kind(found) is EntityKind.PLACE
+            and found.end < s.span.end
+            and doc[found.end].lower_ in {"campus", "site"}
+        ):
+            return found
+    return None
 
 
 _NAMED_FACILITY_KINDS = frozenset(

@@ -189,8 +189,9 @@ _STAYS = frozenset({"based", "located", "headquartered", "housed", "hosted"})
 
 
 def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "Yonsei's Songdo campus in Incheon", "the KRISS campus in Daejeon", "SKKU's Suwon
-    campus": the owner is in the place; and what "will be based at" that campus is there too."""
+    """What "will be based at SKKU's Suwon campus" (or "at the KRISS campus in Daejeon") is in
+    that place. The campus's owner is not located there by it: an organisation's campus in a
+    city is one of its sites, and the answers do not read it as where the organisation is."""
     findings: list[Finding] = []
     doc = s.span.doc
     for token in s.span:
@@ -219,7 +220,6 @@ def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
             place = after if after is not None and state.kind(after) is EntityKind.PLACE else place
         if place is None or place.id in state.countries:
             continue
-        findings.append(_located(owner, place, "campus-in", 0.8, s, state))
         m = owner.start - 1
         while m > s.span.start and doc[m].lower_ in {"the", "at", "on", "in"}:
             m -= 1

@@ -64,12 +64,25 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "operator": (frozenset({EntityKind.COMPANY}), None),
     "maker": (_COMPANY_LIKE, None),
     "institution": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
-    "testbed": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
+    "testbed": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
+    "hub": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
+    "project": (
+        frozenset(
+            {EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER, EntityKind.PROGRAMME, EntityKind.CONSORTIUM}
+        ),
+        None,
+    ),
+    "fund": (frozenset({EntityKind.PROGRAMME, EntityKind.COMPANY}), "fund"),
 }
 # a description whose word, when some name holds it, picks that name first ("the province" is
 # North Gyeongsang Province rather than the city named after it)
 _PREFERRED_WORD = frozenset({"province", "city", "agency", "institute", "university"})
-FACILITIES = frozenset({"facility", "lab", "laboratory", "center", "centre", "complex", "cluster"})
+FACILITIES = frozenset(
+    {"facility", "lab", "laboratory", "center", "centre", "complex", "cluster", "hub", "testbed", "project"}
+)
+_PAIR_VERBS = frozenset(
+    {"signed", "will", "have", "had", "agreed", "also", "said", "are", "were", "would", "began", "started"}
+)
 PAIRS = frozenset(
     [
         "companies",
@@ -102,7 +115,7 @@ class History:
         return None
 
     def latest_two(self, *, companies: bool = False, exclude: set[str] | None = None) -> list[str]:
-        kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS
+        kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS | {None}
         found: list[str] = []
         for entity_id, kind, _ in reversed(self.seen):
             if kind in kinds and entity_id not in found and entity_id not in (exclude or set()):
@@ -255,22 +268,31 @@ class MentionFinder:
             return None
         if nxt == "two" and after in PAIRS:
             return self._pair(i, i + 3, after)  # "the two companies"
+        if nxt == "two" and after in _PAIR_VERBS:
+            return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"
         if nxt in PAIRS:
             return self._pair(i, i + 2, nxt)  # "the companies"
         h = i + 1  # past describing words: "the Paris-based company", "the French startup"
         for k in (h + 1, h + 2):  # "the Tel Aviv-based firm"
             if k < sentence.end - 1 and doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES) and doc[h].is_title:
                 h = k
+        k = h
         while (
-            h < min(sentence.end - 1, i + 5)
-            and doc[h + 1].lower_ in DESCRIPTIONS
-            and (
-                doc[h].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
-                or (self.gazetteer.lookup(doc[h].text) is not None and doc[h].text[:1].isupper())
-                or (doc[h].is_lower and doc[h].is_alpha and not doc[h].is_stop)
+            k < min(sentence.end - 1, i + 5)
+            and (  # "the Korean mobile carrier": up to its noun
+                doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
+                or (self.gazetteer.lookup(doc[k].text) is not None and doc[k].text[:1].isupper())
+                or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop)
             )
         ):
-            h += 1
+            if doc[k + 1].lower_ in DESCRIPTIONS:
+                h = k + 1
+                break
+            if doc[k].lower_ in DESCRIPTIONS:
+                break
+            k += 1
+        if h > i + 2 and i > sentence.start and doc[i - 1].text == ",":
+            return None  # "QuTech, the Delft-based quantum institute": it describes the name before
         head = doc[h]
         following = doc[h + 1] if h + 1 < len(doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha:
@@ -305,7 +327,8 @@ class MentionFinder:
                     )
                     if topic is not None:
                         return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
-            if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS:
+            possessive = following is not None and following.text in {"'s", "’s"}
+            if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS and not possessive:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)
             entity_id = None
             if word is None and head.lower_ in _PREFERRED_WORD:

@@ -179,6 +179,8 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     owner: Mention | None = None
     if (found := s.at(j)) is not None and found.end < s.span.end and doc[found.end].text in {"'s", "’s"}:
         owner, j = found, found.end + 1
+    elif found is not None and found.end < s.span.end and doc[found.end].lower_ in _TITLE_PARTS:
+        owner, j = found, found.end  # "Hwang Hyeon-sik, LG Uplus chief executive, said"
     titles: list[str] = []
     while j < s.span.end and doc[j].lower_ in _TITLE_PARTS | {"the", "a", "of"} and s.at(j) is None:
         titles.append(doc[j].lower_)

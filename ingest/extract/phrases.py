@@ -17,7 +17,7 @@ from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
 
 INSTITUTE_NOUNS = frozenset(
-    ["center", "centre", "lab", "laboratory", "institute", "testbed", "foundry", "facility", "campus"]
+    ["center", "centre", "lab", "laboratory", "institute", "testbed", "foundry", "facility", "campus", "hub"]
 )
 
 

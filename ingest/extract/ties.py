@@ -210,7 +210,7 @@ def _as_members(s: Sentence, index: int, kind: EntityKind | None) -> bool:
     if kind not in _HOSTS:
         return False
     doc = s.span.doc
-    words = [t.lower_ for t in doc[index : min(s.span.end, index + 4)]]
+    words = [t.lower_ for t in doc[index : min(s.span.end, index + 6)]]
     return bool(words) and words[0] == "as" and any(w.startswith(("member", "partner")) for w in words)
 
 
@@ -236,6 +236,21 @@ def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
                     Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "among-members", 0.8, s, start)
                 )
     return findings
+
+
+def _titled_person(s: Sentence, found: list[Mention], state: ArticleState) -> list[Mention]:
+    """ "run by SKKU physics professor Lee Jun-ho": the person, not the university before the
+    title; "led by chief executive X" too."""
+    doc = s.span.doc
+    if len(found) != 1:
+        return found
+    j = found[0].end
+    while j < s.span.end and doc[j].is_lower and doc[j].is_alpha and j - found[0].end < 4:
+        j += 1
+    person = s.at(j)
+    if j > found[0].end and person is not None and state.kind(person) is EntityKind.PERSON:
+        return [person]
+    return found
 
 
 def _of_which(s: Sentence, index: int) -> list[Mention]:
@@ -333,7 +348,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         if body is None or any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
             continue
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
-        for leader in s.first_party_after(end):
+        for leader in _titled_person(s, s.first_party_after(end), state):
             if state.kind(body) not in bodies and not (
                 state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS
             ):

@@ -197,7 +197,10 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [RELEASE, _gap(3), {"LOWER": "by"}],
         [_words("led drawn drafted"), _gap(2), {"LOWER": "by"}],
     ],
-    "FOUNDED_BY": [[_words("founded co-founded established started"), _gap(4), {"LOWER": "by"}]],
+    "FOUNDED_BY": [
+        [_words("founded co-founded established started created"), _gap(4), {"LOWER": "by"}],
+        [{"LOWER": "set"}, {"LOWER": "up"}, _gap(2), {"LOWER": "by"}],
+    ],
     "SUBSIDIARY": [
         [_words("subsidiary unit affiliate division arm"), {"LOWER": "of"}],
         [_words("controls owns")],
@@ -206,6 +209,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("based headquartered located"), {"LOWER": "in"}],
         [{"LOWER": "home"}, {"LOWER": "to"}],
         [_words("has have"), _words("its their"), _words("headquarters hq base"), {"LOWER": "in"}],
+        [_words("moved relocated"), _words("its their"), _words("headquarters hq base"), {"LOWER": "to"}],
         [
             _words("has have"),
             {"LOWER": {"IN": ["an", "offices"]}},
