@@ -37,6 +37,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         elif not targets and money:
             targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
             rule, confidence = "invests-in-place", 0.7
+        if rule == "invests-in" and targets and {"round", "series", "funding"} & {t.lower_ for t in s.span}:
+            state.raised = targets[0].id  # "as part of a $600 million funding round": later "the round"
         for investor in investors:
             for target in targets[:1] if rule == "invests-in-place" else targets:
                 amount = money[0] if money else None
@@ -99,6 +101,38 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
                             currency=amount.currency if amount else None,
                         )
                     )
+    return findings
+
+
+def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The round was led by Quanta Computer, with NVentures and JPMorgan Chase also
+    participating": each invests in whoever raised the round the article reported."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    if state.raised is None or s.found("RAISE") or s.found("INVEST"):
+        return findings
+    for start, end in s.found("LED_BY"):
+        before = [t.lower_ for t in doc[max(s.span.start, start - 4) : start]]
+        if not {"round", "series", "financing", "fundraising"} & set(before):
+            continue
+        backers = s.first_party_after(end, limit=4)
+        j = backers[-1].end if backers else end
+        if j + 1 < s.span.end and doc[j].text == "," and doc[j + 1].lower_ == "with":
+            others = s.first_party_after(j + 2, limit=5)
+            tail = (
+                [t.lower_ for t in doc[others[-1].end : min(s.span.end, others[-1].end + 3)]]
+                if others
+                else []
+            )
+            if any(w.startswith(("particip", "join", "invest")) for w in tail):
+                backers += others
+        for backer in backers:
+            if backer.id != state.raised and state.kind(backer) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN, backer.id, state.raised, "round-led-by", 0.75, s, start
+                    )
+                )
     return findings
 
 
@@ -190,4 +224,4 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [invests, raised_from, funds, investors]
+RULES: list[Rule] = [invests, raised_from, funds, investors, round_led_by]

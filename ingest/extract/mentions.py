@@ -72,7 +72,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
         ),
         None,
     ),
-    "fund": (frozenset({EntityKind.PROGRAMME, EntityKind.COMPANY}), "fund"),
+    "fund": (frozenset({EntityKind.PROGRAMME, EntityKind.COMPANY, None}), "fund"),
 }
 # a description whose word, when some name holds it, picks that name first ("the province" is
 # North Gyeongsang Province rather than the city named after it)
@@ -148,6 +148,8 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.start)
         for mention, following in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True):
             _take_city_of(doc, mention)
+            if mention.kind is None and mention.end < len(doc) and doc[mention.end].lower_ in _PRODUCT_NOUNS:
+                mention.modifier = True  # "IBM's Heron processors": a product's name, not a party
             if mention.kind is EntityKind.PLACE and following is not None and following.start == mention.end:
                 mention.modifier = mention.modifier or following.kind in ORGANISATIONS  # "the US Department"
         return _merge_acronyms(doc, mentions)
@@ -386,6 +388,31 @@ def _take_city_of(doc: Doc, mention: Mention) -> None:
         mention.start = start
 
 
+_PRODUCT_NOUNS = frozenset(
+    [
+        "processor",
+        "processors",
+        "chip",
+        "chips",
+        "system",
+        "systems",
+        "computer",
+        "computers",
+        "machine",
+        "machines",
+        "platform",
+        "software",
+        "sensor",
+        "sensors",
+        "qubit",
+        "qubits",
+        "device",
+        "devices",
+        "model",
+        "models",
+        "series",
+    ]
+)
 _GOVERNED = frozenset({"city", "province", "county", "state", "government", "municipality", "district"})
 
 

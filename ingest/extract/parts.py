@@ -182,7 +182,9 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Q-CTRL, founded in 2017 by professor Michael Biercuk": the founder established it."""
     findings: list[Finding] = []
     for start, end in s.found("FOUNDED_BY"):
-        founded = [m for m in s.subject(start, max_gap=2) if state.kind(m) in ORGANISATIONS | {None}]
+        apposed = s.apposed(start)  # "the Fund, a 120 billion won vehicle set up by ..."
+        founded = [apposed] if apposed is not None else s.subject(start, max_gap=2)
+        founded = [m for m in founded if state.kind(m) in ORGANISATIONS | {EntityKind.PROGRAMME, None}]
         founders = s.first_party_after(end, limit=5)
         doc = s.span.doc
         founders = [

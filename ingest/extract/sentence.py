@@ -267,7 +267,11 @@ class Sentence:
             if found is not None and found.modifier:
                 j = found.start - 1  # "the Berkeley, California-based maker"
             elif (
-                token.lower_ in {"the", "a", "an"} or (token.is_alpha and token.is_lower) or "-" in token.text
+                token.lower_ in {"the", "a", "an"}
+                or (token.is_alpha and token.is_lower)
+                or "-" in token.text
+                or token.like_num
+                or token.text in {"$", "€", "£", "₩"}
             ):
                 j -= 1
             else:

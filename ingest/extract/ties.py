@@ -238,6 +238,21 @@ def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def _coordinated_subject(s: Sentence, index: int) -> Mention | None:
+    """ "The hub was established under ... and will be run by X": the sentence's subject, when
+    only auxiliaries stand between "and" and the verb at ``index``."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
+        j -= 1
+    if doc[j].lower_ != "and" or (j > s.span.start and doc[j - 1].text != "," and s.at(j - 1) is not None):
+        return None  # "A and B are led by": a list, not a second verb
+    first = next((m for m in s.mentions if s.party(m)), None)
+    if first is None or first.start - s.span.start > 1:
+        return None
+    return first
+
+
 def _titled_person(s: Sentence, found: list[Mention], state: ArticleState) -> list[Mention]:
     """ "run by SKKU physics professor Lee Jun-ho": the person, not the university before the
     title; "led by chief executive X" too."""
@@ -345,7 +360,9 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in s.found("CHAIRED_BY"):
         body = _nearest_before(s, start)
-        if body is None or any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
+        if body is not None and any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
+            body = _coordinated_subject(s, start)
+        if body is None:
             continue
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
         for leader in _titled_person(s, s.first_party_after(end), state):
