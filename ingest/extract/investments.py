@@ -104,6 +104,51 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def receives_from(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The consortium ... will receive 12 billion won from the city": the giver funds it."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("RECEIVE")):
+        money = s.money(start, s.clause_end(start))
+        if not money:
+            continue
+        givers = [
+            m
+            for m in s.object(end - 1, frozenset({"from"}), limit=12)
+            if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE, None}
+        ]
+        receivers = s.subject(start) or _sentence_subject(s, start)
+        for receiver in receivers:
+            for giver in givers:
+                if giver.id != receiver.id:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.FUNDS,
+                            giver.id,
+                            receiver.id,
+                            "received-from",
+                            0.75,
+                            s,
+                            start,
+                            amount=money[0].amount,
+                            currency=money[0].currency,
+                        )
+                    )
+    return findings
+
+
+def _sentence_subject(s: Sentence, index: int) -> list[Mention]:
+    """ "The consortium will be led by A and will receive ...": the sentence's subject, when the
+    verb at ``index`` follows "and" and auxiliaries."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in {"will", "would", "also", "has", "have", "is", "to", "be"}:
+        j -= 1
+    first = next((m for m in s.mentions if s.party(m)), None)
+    if doc[j].lower_ != "and" or first is None or first.start - s.span.start > 1:
+        return []
+    return [first]
+
+
 def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The round was led by Quanta Computer, with NVentures and JPMorgan Chase also
     participating": each invests in whoever raised the round the article reported."""
@@ -224,4 +269,4 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [invests, raised_from, funds, investors, round_led_by]
+RULES: list[Rule] = [invests, raised_from, funds, investors, round_led_by, receives_from]

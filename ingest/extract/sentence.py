@@ -139,6 +139,17 @@ class Sentence:
                 return _with_partners(group)
             group.append(following)
 
+    def _named_item(self, index: int) -> bool:
+        """ "A, the Korea Institute of Ocean Science and Technology (KIOST) and B": a name after
+        "the" that is followed by the rest of a list, not an apposition."""
+        doc = self.span.doc
+        named = self.at(index + 1)
+        if doc[index].lower_ != "the" or named is None or named.modifier or named.start != index + 1:
+            return False
+        if named.kind is EntityKind.PLACE:
+            return False  # "Rigetti, the Berkeley, California-based maker"
+        return named.end < self.span.end and doc[named.end].lower_ in {",", "and"}
+
     def _opens_clause(self, mention: Mention) -> bool:
         """ "..., and Rigetti Computing, a US maker, has agreed": a new subject, not a list item."""
         doc = self.span.doc
@@ -186,6 +197,7 @@ class Sentence:
                     and step > 0
                     and j + 1 < self.span.end
                     and doc[j + 1].lower_ in _APPOSITION
+                    and not self._named_item(j + 1)
                 ):
                     return None  # "IonQ, a US company": an apposition, not the next item
                 seen_separator = True

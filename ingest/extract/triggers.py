@@ -139,6 +139,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
     ],
+    "RECEIVE": [[_words("receive receives received receiving get gets got obtain obtains obtained")]],
     "JOIN": [
         [_words("join joins joined joining")],
         [
