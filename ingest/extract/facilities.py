@@ -78,10 +78,13 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
         else:
-            place = place_after(s, end, state) or _campus_place(s, end, state)
+            place = (
+                place_after(s, end, state) or _campus_place(s, end, state) or _place_before(s, noun, state)
+            )
             owners = " and ".join(state.name(f.id) for f in founders)
             phrase = " ".join(t.text for t in [*words, doc[noun]])
-            name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place else "")
+            named_in = place is not None and place.end != noun  # "a Seoul office" says it already
+            name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place and named_in else "")
             noun_word = doc[noun].lower_
             kind = (
                 EntityKind.RESEARCH_INSTITUTE
@@ -119,6 +122,14 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def _place_before(s: Sentence, noun: int, state: ArticleState) -> Mention | None:
+    """ "opened a Seoul office", "a new Daejeon lab": the place named right before the noun."""
+    found = s.at(noun - 1)
+    if found is not None and state.kind(found) is EntityKind.PLACE and found.id not in state.countries:
+        return found
+    return None
 
 
 def _campus_place(s: Sentence, index: int, state: ArticleState) -> Mention | None:

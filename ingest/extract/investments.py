@@ -30,6 +30,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         money = s.money(start, clause_end)
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
         rule, confidence = "invests-in", 0.85
+        if not targets:
+            targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
         described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
         described = described if not targets and money else None
         if described is not None:
@@ -56,6 +58,20 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _in_which(s: Sentence, investor: Mention, trigger: int) -> list[Mention]:
+    """The antecedent of "in which" just before the investor: "startup CryptoLab, in which the
+    carrier took a minority stake" gives CryptoLab."""
+    doc = s.span.doc
+    j = investor.start - 1
+    while j > s.span.start and doc[j].lower_ in {"the", "a", "its"}:
+        j -= 1
+    if not (j - 1 > s.span.start and doc[j].lower_ == "which" and doc[j - 1].lower_ == "in"):
+        return []
+    k = j - 3 if doc[j - 2].text == "," else j - 2
+    found = s.at(k)
+    return [found] if found is not None and s.party(found) and investor.start < trigger else []
 
 
 def _place_after_in(s: Sentence, mention: Mention) -> bool:

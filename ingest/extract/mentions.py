@@ -250,6 +250,18 @@ class MentionFinder:
         first, second = pair[1], pair[0]
         return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
 
+    def _relative_antecedent(self, doc: Doc, i: int, sentence: Span) -> set[str]:
+        """ "CryptoLab, in which the carrier took a stake": the carrier is not CryptoLab."""
+        k = i - 1
+        if k <= sentence.start or doc[k].lower_ not in {"which", "whom", "whose"}:
+            return set()
+        k -= 1
+        if doc[k].lower_ in PREPOSITIONS:
+            k -= 1
+        if k > sentence.start and doc[k].text == ",":
+            k -= 1
+        return {entity_id for entity_id, last in self._last_span.items() if last == k}
+
     def _clause_subjects(self, doc: Doc, i: int, sentence: Span) -> set[str]:
         found: set[str] = set()
         for j in range(i - 1, sentence.start - 1, -1):
@@ -329,6 +341,7 @@ class MentionFinder:
                     )
                     if topic is not None:
                         return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
+            exclude = exclude | self._relative_antecedent(doc, i, sentence)
             possessive = following is not None and following.text in {"'s", "’s"}
             if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS and not possessive:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)

@@ -49,6 +49,8 @@ def _is_cap(token: Token) -> bool:
         return False
     if lowered.endswith(PLACE_MODIFIER_SUFFIXES) or lowered in MONTHS_AND_DAYS:
         return False  # "Seoul-based" says where something is; it is not part of its name
+    if len(text) > 2 and text[:2].lower() in {"d'", "d’", "l'", "l’"} and text[2].isupper():
+        return True  # "Institut d'Optique", "Ecole d'Ingenieurs": the elided article is part of the name
     return text[0].isupper() or (text[0].isdigit() and any(char.isupper() for char in text))
 
 

@@ -202,6 +202,30 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def person_founded(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Cheon Jung-hee, a mathematics professor at SNU, founded CryptoLab in 2017": a person
+    who founds an organisation establishes it."""
+    findings: list[Finding] = []
+    for start, _ in s.found("FOUNDED"):
+        founders = [m for m in s.subject(start) if state.kind(m) is EntityKind.PERSON]
+        founded = s.first_party_after(start + 1, limit=3)
+        for founder in founders:
+            for thing in founded:
+                if state.kind(thing) in ORGANISATIONS | {None}:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.ESTABLISHES,
+                            founder.id,
+                            thing.id,
+                            "person-founded",
+                            0.75,
+                            s,
+                            start,
+                        )
+                    )
+    return findings
+
+
 def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "LG Uplus is a subsidiary of LG Corp., which also controls LG Electronics and LG Innotek"."""
     findings: list[Finding] = []
@@ -230,4 +254,4 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, subsidiaries]
+RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, person_founded, subsidiaries]

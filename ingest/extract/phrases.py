@@ -38,6 +38,9 @@ def words_between(s: Sentence, start: int, end: int) -> list[Token] | None:
         if found is not None and found.modifier and found.via != "based":
             words.append(token)  # "a Korean subsidiary"
             continue
+        if found is not None and found.kind is EntityKind.PLACE and found.end == end:
+            words.append(token)  # "a Seoul office"
+            continue
         if (token.lower_ in PREPOSITIONS and token.lower_ != "of") or found is not None:
             return None
         if token.lower_ in {"a", "an", "the", "its", "their", "up"} or (

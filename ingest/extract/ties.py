@@ -137,7 +137,7 @@ def spun_out(s: Sentence, state: ArticleState) -> list[Finding]:
     for start, end in s.found("SPUN_OUT"):
         for company in s.subject(start, max_gap=4):
             for origin in s.first_party_after(end, limit=3):
-                if origin.id != company.id and state.kind(origin) in ORGANISATIONS:
+                if origin.id != company.id and state.kind(origin) in ORGANISATIONS | {None}:
                     findings.append(
                         Finding(
                             RelationshipKind.ESTABLISHES, origin.id, company.id, "spun-out-of", 0.75, s, start

@@ -115,6 +115,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
         [{"LOWER": "in"}, _words("collaboration cooperation co-operation")],
         [{"LOWER": "joint"}, _words("research development"), {"LOWER": "with"}],
+        [_words("developed co-developed designed"), {"LOWER": "jointly", "OP": "?"}, {"LOWER": "with"}],
         [{"LOWER": "jointly"}, _words("develop research build study")],
     ],
     "INVEST": [
@@ -198,6 +199,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [RELEASE, _gap(3), {"LOWER": "by"}],
         [_words("led drawn drafted"), _gap(2), {"LOWER": "by"}],
     ],
+    "FOUNDED": [[_words("founded co-founded cofounded"), {"LOWER": {"NOT_IN": ["by", "in", "on", "as"]}}]],
     "FOUNDED_BY": [
         [_words("founded co-founded established started created"), _gap(4), {"LOWER": "by"}],
         [{"LOWER": "set"}, {"LOWER": "up"}, _gap(2), {"LOWER": "by"}],
