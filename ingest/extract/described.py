@@ -131,7 +131,12 @@ def clusters(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("DESIGNATE")):
         noun = end - 1
-        designators = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        designators = [
+            m
+            for m in s.subject(start)
+            if state.kind(m) in ORGANISATIONS | {None}
+            or (state.kind(m) is EntityKind.PLACE and m.id not in state.countries)  # a province acts
+        ]
         if not designators:
             continue
         modifiers: list[str] = []

@@ -98,6 +98,10 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
         for led_start, led_end in s.found("LED_BY"):
             if led_start > start:
                 investors += s.first_party_after(led_end)
+        for among, _ in s.found("AMONG_INVESTORS"):  # "..., with A and B among the new investors"
+            before = s.at(among - 1)
+            if among > start and before is not None and s.party(before):
+                investors += s.group_left(before, whole=True)
         if recipients:
             state.raised = recipients[0].id
         for recipient in recipients:

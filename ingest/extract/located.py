@@ -79,7 +79,10 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
         for j in range(org.end + 1, min(s.span.end, org.end + 10)):
             token = doc[j]
             found = s.at(j)
-            if token.text in {",", ";", "."} or (found is not None and not found.modifier):
+            if found is not None and not found.modifier:
+                described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
+                break
+            if token.text in {",", ";", "."}:
                 break
             if found is not None and state.kind(found) is EntityKind.PLACE:
                 place = place or found
@@ -220,6 +223,8 @@ def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
             place = after if after is not None and state.kind(after) is EntityKind.PLACE else place
         if place is None or place.id in state.countries:
             continue
+        if token.lower_ in {"headquarters", "hq"}:  # "at KT's headquarters in Seoul": its seat
+            findings.append(_located(owner, place, "headquarters-in", 0.8, s, state))
         m = owner.start - 1
         while m > s.span.start and doc[m].lower_ in {"the", "at", "on", "in"}:
             m -= 1

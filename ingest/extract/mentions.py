@@ -386,6 +386,10 @@ _PLACE_NOUNS = frozenset(
         "site",
         "headquarters",
         "neighbourhood",
+        "branch",
+        "office",
+        "plant",
+        "factory",
     ]
 )
 

@@ -185,7 +185,7 @@ def _titled_people(doc: Doc) -> list[Span]:
     for span in _matcher()(doc, as_spans=True):
         if span.label_ != "NAME" or span.end + 2 >= len(doc) or len(span) < 2 or len(span) > 4:
             continue
-        after = doc[span.end : span.end + 3]
+        after = doc[span.end : span.end + 5]  # "Loic Henriet, Pasqal's chief executive"
         titled = after[0].text == "," and any(t.lower_ in TITLE_WORDS - {"lead"} for t in after[1:])
         if titled and not any(t.lower_ in _ORG_WORDS for t in span):
             people.append(span)

@@ -223,6 +223,23 @@ def _governed(s: Sentence, person: Mention, state: ArticleState) -> str | None:
     """ "Governor Kim Jin-tae said the province ...": the city or province the sentence names
     after the title, else the latest the article named (never a country)."""
     governments = {EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}
+    doc = s.span.doc
+    title = doc[person.start - 1].lower_ if person.start > s.span.start else ""
+    if title in {"governor", "mayor"}:  # a governor heads a province, a mayor a city
+
+        def fits(entity_id: str, name: str) -> bool:
+            return entity_id not in state.countries and ("province" in name.lower()) == (title == "governor")
+
+        for mention in s.mentions:
+            if (
+                mention.start > person.start
+                and state.kind(mention) in governments
+                and fits(mention.id, state.name(mention.id))
+            ):
+                return mention.id
+        for entity_id, kind, name in reversed(state.history.seen):
+            if kind in governments and fits(entity_id, name):
+                return entity_id
     for mention in s.mentions:
         if (
             mention.start > person.start

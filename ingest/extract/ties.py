@@ -55,7 +55,18 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
     return apply
 
 
-signed_mou = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+_signed_document = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+
+
+def signed_mou(s: Sentence, state: ArticleState) -> list[Finding]:
+    """An MOU or agreement signed; "signed a partnership agreement" is a partnership."""
+    findings = _signed_document(s, state)
+    doc = s.span.doc
+    for finding in findings:
+        match = next(((a, b) for a, b in s.found("MOU") if a == finding.at), None)
+        if match is not None and any(t.lower_ == "partnership" for t in doc[match[0] : match[1]]):
+            finding.kind, finding.rule = RelationshipKind.PARTNERS_WITH, "signed-partnership"
+    return findings
 
 
 def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -321,7 +332,12 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("PARTICIPATE")):
         words = {t.lower_ for t in doc[end : min(s.span.end, end + 4)]}
-        if state.raised is not None and words & {"round", "raise", "financing", "fundraising"}:
+        ends = end >= s.span.end - 1 or doc[end].is_punct  # "Existing shareholder Q also took part."
+        backer_words = {"shareholder", "shareholders", "investor", "investors", "backer", "backers"}
+        said_backer = bool(backer_words & {t.lower_ for t in doc[s.span.start : start]})
+        if state.raised is not None and (
+            words & {"round", "raise", "financing", "fundraising"} or (ends and said_backer)
+        ):
             for backer in s.subject(start):  # "Existing backers KDB and LGTV also took part in the round"
                 if backer.id != state.raised:
                     findings.append(

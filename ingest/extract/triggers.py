@@ -152,6 +152,15 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    # "with LG Electronics and the Korea Development Bank among the new investors"
+    "AMONG_INVESTORS": [
+        [
+            {"LOWER": "among"},
+            _words("its their the"),
+            _words("new existing other first lead", "?"),
+            _words("investors backers shareholders"),
+        ]
+    ],
     # "with Hanwha Aerospace, LIG Nex1 and KIST among its founding members"
     "AMONG_MEMBERS": [
         [
