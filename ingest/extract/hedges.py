@@ -72,12 +72,13 @@ _HEARSAY = (
     ("media", "reports"),
 )
 _WINDOW = 6  # words before the trigger that can deny or weigh it
-_STOPS = frozenset({'"', "“", "”", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"})
+# a comma closes what a negation can reach: "KT, which has not named a partner, signed ..."
+_STOPS = frozenset({'"', "“", "”", ",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"})
 
 
 def denied(span: Span, at: int) -> bool:
     """Whether the tie whose trigger is at token ``at`` of ``span`` is denied or only weighed:
-    a negation or a weighing word among the few words before it, in the same clause."""
+    a negation or a weighing word among the few words before it, with no comma between."""
     doc = span.doc
     j = at - 1
     seen = 0

@@ -332,7 +332,8 @@ def _proposal(
         since_from = "sentence" if since else "none"
         if since is None and article.published is not None:
             since, since_from = article.published, "article"
-            note = "since: the article's date; the sentence gives none"
+            dated = "since: the article's date; the sentence gives none"
+            note = f"{note}; {dated}" if note else dated
     money = next((f for f in findings if f.amount is not None), None)
     relationship = Relationship(
         kind=kind,
