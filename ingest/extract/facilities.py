@@ -22,7 +22,7 @@ from ingest.extract.state import ArticleState
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
 
 
-_COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office"])
+_COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office", "plant", "factory", "fab", "site"])
 
 
 _BUILDING = frozenset(

@@ -80,7 +80,8 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             token = doc[j]
             found = s.at(j)
             if found is not None and not found.modifier:
-                described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
+                if doc[j - 1].is_lower and doc[j - 1].lower_ not in {"by", "of", "with", "from", "to"}:
+                    described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
                 break
             if token.text in {",", ";", "."}:
                 break

@@ -61,6 +61,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "blueprint": (frozenset({EntityKind.PROGRAMME}), None),
     "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
     "subsidiary": (frozenset({EntityKind.COMPANY}), None),
+    "plant": (frozenset({EntityKind.COMPANY}), None),
+    "factory": (frozenset({EntityKind.COMPANY}), None),
     "operator": (frozenset({EntityKind.COMPANY}), None),
     "maker": (_COMPANY_LIKE, None),
     "institution": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
@@ -78,7 +80,20 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
 # North Gyeongsang Province rather than the city named after it)
 _PREFERRED_WORD = frozenset({"province", "city", "agency", "institute", "university"})
 FACILITIES = frozenset(
-    {"facility", "lab", "laboratory", "center", "centre", "complex", "cluster", "hub", "testbed", "project"}
+    {
+        "facility",
+        "lab",
+        "laboratory",
+        "center",
+        "centre",
+        "complex",
+        "cluster",
+        "hub",
+        "testbed",
+        "project",
+        "plant",
+        "factory",
+    }
 )
 _PAIR_VERBS = frozenset(
     {"signed", "will", "have", "had", "agreed", "also", "said", "are", "were", "would", "began", "started"}

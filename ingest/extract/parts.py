@@ -43,6 +43,9 @@ _BEFORE_PART = frozenset(
 )
 
 
+_ACADEMIC_UNITS = frozenset({"school", "department", "faculty", "college", "division", "graduate"})
+
+
 def units(s: Sentence, state: ArticleState) -> list[Finding]:
     """An organisation's possessive before a unit: "Microsoft's venture fund M12"."""
     findings: list[Finding] = []
@@ -70,7 +73,12 @@ def units(s: Sentence, state: ArticleState) -> list[Finding]:
             and not doc[unit.end].is_stop
         )
         institute = state.kind(unit) is EntityKind.RESEARCH_INSTITUTE and not followed
-        if UNIT_WORDS & set(words) or (not words and ((name and name[0] in _UNIT_NAMES) or institute)):
+        academic = state.kind(owner) in {EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE} and bool(
+            _ACADEMIC_UNITS & set(name)
+        )  # "the university's Graduate School of Semiconductor Technology"
+        if UNIT_WORDS & set(words) or (
+            not words and ((name and name[0] in _UNIT_NAMES) or institute or academic)
+        ):
             findings.append(
                 Finding(
                     RelationshipKind.PART_OF, unit.id, owner.id, "unit-of", 0.75, s, unit.start, dated=False

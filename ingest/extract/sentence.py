@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from ingest.extract.amounts import Money, find_dates, find_money
-from ingest.extract.lexicon import PREPOSITIONS
+from ingest.extract.lexicon import PREPOSITIONS, TITLE_WORDS
 
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "whereas", "but", "although", "though"})
 _SEPARATORS = frozenset({",", "and", "&", "as", "well"})
@@ -264,7 +264,7 @@ class Sentence:
             j -= 1
         return []
 
-    def apposed(self, index: int, limit: int = 7) -> Mention | None:
+    def apposed(self, index: int, limit: int = 10) -> Mention | None:
         """The name an apposition right before ``index`` describes: "Quantinuum, the quantum
         computing company [majority-owned by]" gives Quantinuum."""
         doc = self.span.doc
@@ -297,15 +297,10 @@ class Sentence:
         doc = self.span.doc
         for k in range(comma - 1, max(start, comma - 20) - 1, -1):
             if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
-                opens = k + 1 < comma and doc[k + 1].lower_ in {
-                    "a",
-                    "an",
-                    "the",
-                    "one",
-                    "its",
-                    "which",
-                    "who",
-                }
+                opens = k + 1 < comma and (
+                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who"}
+                    or (doc[k + 1].is_lower and doc[k + 1].lower_.endswith("ed"))  # ", formed in 2021 by"
+                )
                 named = k - 1 >= start and self.at(k - 1) is not None
                 return k - 1 if opens and named else None
         return None
@@ -367,6 +362,7 @@ class Sentence:
                 token.lower_ in _SKIPPABLE
                 or (token.is_alpha and token.is_lower)
                 or token.text in _POSSESSIVE | {"-"}
+                or (token.lower_ in TITLE_WORDS and self.at(j + 1) is not None)  # "by Professor X"
             ):
                 return []
             j += 1

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
@@ -78,6 +79,8 @@ def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
         parties = s.subject(sign, max_gap=2)
         if doc[sign - 1].lower_ in {"was", "were", "been"}:
             parties = s.object(sign, frozenset({"by", "between"}), limit=3)
+        if sign + 2 < s.span.end and doc[sign + 1].lower_ == "by":  # "an agreement signed by ..."
+            parties = signatories(s, sign + 2, state) or parties
         parties = [m for m in parties if state.kind(m) in _ORGS_OR_PLACES]
         for a, b in combinations(parties, 2):
             findings.append(
@@ -102,6 +105,68 @@ _DOCUMENTS = frozenset(
         "contract",
     ]
 )
+
+
+def signatories(s: Sentence, index: int, state: ArticleState) -> list[Mention]:
+    """Who signs, when people sign for their organisations: "signed by Quantinuum President
+    Rajeev Hazra and Incheon Mayor Yoo Jeong-bok" gives Quantinuum and Incheon."""
+    doc = s.span.doc
+    found: list[Mention] = []
+    j = index
+    while j < min(s.span.end, index + 16):
+        mention = s.at(j)
+        token = doc[j]
+        if mention is not None:
+            kind = state.kind(mention)
+            titled = mention.end < s.span.end and doc[mention.end].lower_ in TITLE_WORDS
+            if kind is not EntityKind.PERSON and (titled or s.party(mention)) and mention not in found:
+                found.append(mention)
+            j = mention.end
+            continue
+        if token.text == "," and not (j + 1 < s.span.end and (s.at(j + 1) or doc[j + 1].lower_ == "and")):
+            break  # ", the city will provide ...": the list of signers has ended
+        if not (token.lower_ in TITLE_WORDS or token.lower_ in {"and", ",", "the", "its", "their"}):
+            break
+        j += 1
+    return found
+
+
+_READ_ELSEWHERE = frozenset(
+    [
+        "collaborate",
+        "cooperate",
+        "co-operate",
+        "jointly",
+        "join",
+        "work",
+        "partner",
+        "invest",
+        "fund",
+        "provide",
+        "pay",
+        "buy",
+        "acquire",
+        "sell",
+        "supply",
+        "take",
+    ]
+)
+
+
+def agreed_to(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "SK Telecom, Deutsche Telekom and NTT have agreed to connect their networks": the parties
+    that agree together have an agreement (what they agree to do, when another rule reads it
+    — "agreed to collaborate", "agreed to join" — is left to that rule)."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("AGREED_TO")):
+        following = {t.lower_ for t in doc[end : min(s.span.end, end + 2)]}
+        if following & _READ_ELSEWHERE:
+            continue
+        parties = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        for a, b in combinations(parties, 2):
+            findings.append(Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "agreed-to", 0.7, s, start))
+    return findings
 
 
 def signed_by(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -376,11 +441,13 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in s.found("CHAIRED_BY"):
         body = _nearest_before(s, start)
-        if body is not None and any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
+        if body is not None and any(
+            t.lower_ not in _AUXILIARIES | {"which", "who"} for t in doc[body.end : start]
+        ):
             body = _coordinated_subject(s, start)
         if body is None:
             continue
-        bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
+        bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
         for leader in _titled_person(s, s.first_party_after(end), state):
             if state.kind(body) not in bodies and not (
                 state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS
@@ -403,6 +470,7 @@ RULES: list[Rule] = [
     spun_out,
     signed_mou_after,
     signed_by,
+    agreed_to,
     brings_together,
     among_members,
 ]

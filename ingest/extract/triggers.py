@@ -140,6 +140,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
     ],
+    "AGREED_TO": [[_words("agreed agree agrees"), {"LOWER": "to"}]],
     "RECEIVE": [[_words("receive receives received receiving get gets got obtain obtains obtained")]],
     "JOIN": [
         [_words("join joins joined joining")],
@@ -182,7 +183,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
     ],
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
-    "CHAIRED_BY": [[_words("chaired headed led run directed managed"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [[_words("chaired headed led run directed managed coordinated"), {"LOWER": "by"}]],
     "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
     "OPEN_NAMED": [
         [OPEN, {"LOWER": "up", "OP": "?"}],
