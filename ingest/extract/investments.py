@@ -9,7 +9,7 @@ from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.phrases import described_object
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
-from ingest.extract.ties import _ORGS_OR_PLACES, Rule
+from ingest.extract.ties import _ORGS_OR_PLACES, Rule, coordinated_subject
 
 
 def invests(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -205,12 +205,14 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "A funds B", "B, funded by A", "A will provide $X to B", "A awarded a $X grant to B"."""
     findings: list[Finding] = []
     doc = s.span.doc
-    for start, end in first_per_start(s.found("FUND")):
+    for start, _ in first_per_start(s.found("FUND")):
         verb = doc[start].lower_
         money = s.money(start, s.clause_end(start))
-        if verb in {"funded", "financed"} and end < len(doc) and doc[start + 1].lower_ == "by":
-            funders = s.first_party_after(start + 2)
-            recipients = s.subject(start)
+        by = start + 2 if doc[start + 1].lower_ in _MANNER else start + 1  # "funded jointly by"
+        if verb in {"funded", "financed"} and by < s.span.end and doc[by].lower_ == "by":
+            funders = s.first_party_after(by + 1)
+            coordinated = coordinated_subject(s, start)  # "will be coordinated by A and funded by B"
+            recipients = [coordinated] if coordinated is not None else s.subject(start)
             rule = "funded-by"
         elif verb.startswith(("fund", "financ")):
             funders = s.subject(start)
@@ -250,6 +252,7 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_MANNER = frozenset({"jointly", "partly", "largely", "fully", "mainly", "entirely", "also", "mostly"})
 _GIVE = frozenset(
     ["give", "gives", "gave", "given", "grant", "grants", "granted", "award", "awards", "awarded"]
 )

@@ -95,6 +95,7 @@ FACILITIES = frozenset(
         "factory",
     }
 )
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 _PAIR_VERBS = frozenset(
     {"signed", "will", "have", "had", "agreed", "also", "said", "are", "were", "would", "began", "started"}
 )
@@ -129,13 +130,15 @@ class History:
                 return entity_id
         return None
 
-    def latest_two(self, *, companies: bool = False, exclude: set[str] | None = None) -> list[str]:
+    def latest_two(
+        self, *, companies: bool = False, exclude: set[str] | None = None, count: int = 2
+    ) -> list[str]:
         kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS | {None}
         found: list[str] = []
         for entity_id, kind, _ in reversed(self.seen):
             if kind in kinds and entity_id not in found and entity_id not in (exclude or set()):
                 found.append(entity_id)
-            if len(found) == 2:
+            if len(found) == count:
                 return found
         return []
 
@@ -277,6 +280,17 @@ class MentionFinder:
             k -= 1
         return {entity_id for entity_id, last in self._last_span.items() if last == k}
 
+    def _group(self, start: int, end: int, noun: str, count: int) -> Mention | None:
+        """ "the three companies": the last three organisations named, as one mention of all."""
+        unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
+        companies = noun in {"companies", "firms", "carriers", "operators"}
+        group = self.history.latest_two(companies=companies, exclude=unnamed, count=count)
+        if len(group) != count:
+            return None
+        group.reverse()
+        first = group[0]
+        return Mention(start, end, first, self.registry.get(first).kind, "anaphora", others=tuple(group[1:]))
+
     def _clause_subjects(self, doc: Doc, i: int, sentence: Span) -> set[str]:
         found: set[str] = set()
         for j in range(i - 1, sentence.start - 1, -1):
@@ -297,6 +311,8 @@ class MentionFinder:
             return None
         if nxt == "two" and after in PAIRS:
             return self._pair(i, i + 3, after)  # "the two companies"
+        if nxt in _GROUP_SIZES and after in PAIRS:
+            return self._group(i, i + 3, after, _GROUP_SIZES[nxt])  # "the three operators"
         if nxt == "two" and after in _PAIR_VERBS:
             return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"
         if nxt in PAIRS:

@@ -63,6 +63,7 @@ class Mention:
     via: str = "name"  # "name", "anaphora", "based"
     modifier: bool = False  # "US-based", "French": says where something is; not a party
     partner: str | None = None  # "the two companies": the second of the pair
+    others: tuple[str, ...] = ()  # "the three companies": the rest of the group
 
 
 @dataclass
@@ -402,6 +403,9 @@ def _with_partners(group: list[Mention]) -> list[Mention]:
         expanded.append(mention)
         if mention.partner is not None:
             expanded.append(Mention(mention.start, mention.end, mention.partner, None, mention.via))
+        expanded += [
+            Mention(mention.start, mention.end, other, None, mention.via) for other in mention.others
+        ]
     return expanded
 
 

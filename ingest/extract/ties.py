@@ -314,18 +314,19 @@ def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-def _coordinated_subject(s: Sentence, index: int) -> Mention | None:
+def coordinated_subject(s: Sentence, index: int) -> Mention | None:
     """ "The hub was established under ... and will be run by X": the sentence's subject, when
     only auxiliaries stand between "and" and the verb at ``index``."""
     doc = s.span.doc
     j = index - 1
     while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
         j -= 1
-    if doc[j].lower_ != "and" or (j > s.span.start and doc[j - 1].text != "," and s.at(j - 1) is not None):
-        return None  # "A and B are led by": a list, not a second verb
-    first = next((m for m in s.mentions if s.party(m)), None)
-    if first is None or first.start - s.span.start > 1:
+    if doc[j].lower_ != "and":
         return None
+    verb = next((t.i for t in s.span if t.lower_ in _AUXILIARIES - {",", "to"}), j)
+    first = next((m for m in s.mentions if s.party(m) and not s.after_preposition(m)), None)
+    if first is None or first.start > verb:
+        return None  # the sentence's subject comes before its first verb
     return first
 
 
@@ -444,7 +445,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         if body is not None and any(
             t.lower_ not in _AUXILIARIES | {"which", "who"} for t in doc[body.end : start]
         ):
-            body = _coordinated_subject(s, start)
+            body = coordinated_subject(s, start)
         if body is None:
             continue
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
