@@ -119,7 +119,9 @@ def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
     names, when the name says what it is and names one of its founders."""
     described: dict[str, set[str]] = {}  # described facility -> its founders
     for f in findings:
-        item = registry.get(f.target)
+        item = registry.items.get(f.target)  # a store entity a rule named directly is not an item
+        if item is None:
+            continue
         if f.kind is RelationshipKind.ESTABLISHES and not item.named and item.rule == "opened-facility":
             described.setdefault(f.target, set()).add(f.source)
     if len(described) != 1:
@@ -142,7 +144,8 @@ def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
         founder_names = {
             normalise_name(n)
             for founder in founders
-            for n in [registry.get(founder).name, *registry.get(founder).aliases]
+            if (known := registry.items.get(founder)) is not None
+            for n in [known.name, *known.aliases]
         }
         if head in words and founder_names & set(words):
             candidates.append(entity_id)

@@ -20,9 +20,11 @@ from ingest.extract.driver import extract_article
 from ingest.extract.hedges import denied, hearsay
 from ingest.extract.nlp import pipeline
 from ingest.extract.rules import RuleExtractor
+from ingest.loader import ingest_paths
 from ingest.score import Score, read_answer, score
 
 HELDOUT = Path(__file__).parent / "articles" / "heldout"
+SEED_DATA = Path(__file__).parents[2] / "data" / "seed" / "korea-quantum.yaml"
 
 
 def extract(tmp_path: Path, text: str) -> Extraction:
@@ -150,18 +152,23 @@ def test_a_round_led_by_one_with_others_participating(tmp_path: Path) -> None:
     assert investors == {"samsung-electronics", "quanta-computer", "nventures", "jpmorgan-chase"}
 
 
-# measured when each batch was last scored (empty store), less a margin; batch 3 was scored once
-# before the rules were changed for it (P 0.83, R 0.44 on its original answers)
+# measured when each batch was last scored (empty store), less about 0.05; the first-run scores
+# (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
-    "batch1": (0.95, 0.73),
-    "batch2": (0.9, 0.82),
+    "batch1": (0.95, 0.72),
+    "batch2": (0.9, 0.8),
     "batch3": (0.95, 0.75),
+    "batch4": (0.95, 0.66),
+    "batch5": (0.75, 0.41),
 }
 
 
+@pytest.mark.parametrize("seeded", [False, True], ids=["empty-store", "seed-store"])
 @pytest.mark.parametrize("batch", sorted(FLOORS))
-def test_news_quality_on_the_held_out_articles(batch: str, tmp_path: Path) -> None:
+def test_news_quality_on_the_held_out_articles(batch: str, seeded: bool, tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "ckg.db")
+    if seeded:  # the store's names are matched instead of proposed; the scores barely move
+        ingest_paths(store, [SEED_DATA])
     total: Score | None = None
     try:
         for article in sorted((HELDOUT / batch).iterdir()):
@@ -174,5 +181,6 @@ def test_news_quality_on_the_held_out_articles(batch: str, tmp_path: Path) -> No
         store.close()
     assert total is not None
     precision, recall = FLOORS[batch]
-    assert total.relationships.precision >= precision, total.wrong
-    assert total.relationships.recall >= recall, total.missed
+    margin = 0.06 if seeded else 0.0
+    assert total.relationships.precision >= precision - margin, total.wrong
+    assert total.relationships.recall >= recall - margin, total.missed
