@@ -33,6 +33,9 @@ def _country_id(name: str) -> str:
     return next((slugify(c.name) for c in COUNTRIES if c.name == name), "")
 
 
+_REGION_NOUNS = frozenset({"province", "state", "region", "city", "county", "prefecture"})
+
+
 def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
     """A place used as an adjective right before an organisation: "US-based quantum computing
     company IonQ", "Canadian quantum computing company Xanadu", "the Netherlands' Ministry"."""
@@ -53,6 +56,10 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
                     findings.append(_located(found, place, rule, 0.85 if rule == "based" else 0.8, s, state))
                 break
             token = doc[j]
+            if token.lower_ == "of" and doc[j - 1].lower_ in _REGION_NOUNS:
+                j += 1  # "the Canadian province of Quebec"
+                steps += 1
+                continue
             if (
                 token.lower_ in GROUP_NOUNS
                 or token.is_stop

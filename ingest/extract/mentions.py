@@ -268,6 +268,22 @@ class MentionFinder:
         first, second = pair[1], pair[0]
         return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
 
+    def _speaker(
+        self, doc: Doc, i: int, h: int, sentence: Span, kinds: frozenset[EntityKind | None], exclude: set[str]
+    ) -> str | None:
+        """ "Q-Sense Korea ... has raised 7 billion won in a round led by KIP, the company said":
+        the company that speaks is the one the sentence is about, its first organisation."""
+        if not (i > sentence.start and doc[i - 1].text == "," and h + 1 < sentence.end):
+            return None
+        if doc[h + 1].lower_ not in {"said", "says", "announced", "added", "confirmed", "stated"}:
+            return None
+        for entity_id, last in sorted(self._last_span.items(), key=lambda item: item[1]):
+            if sentence.start <= last < i and entity_id not in exclude:
+                known = self.registry.get(entity_id)
+                if known.kind in kinds and known.named:
+                    return entity_id
+        return None
+
     def _relative_antecedent(self, doc: Doc, i: int, sentence: Span) -> set[str]:
         """ "CryptoLab, in which the carrier took a stake": the carrier is not CryptoLab."""
         k = i - 1
@@ -344,6 +360,13 @@ class MentionFinder:
             return None  # "the Ministry of ..." is a name, found by the gazetteer or not at all
         if head.text[:1].isupper() and following is not None and following.lower_ in {"of", "for", "on"}:
             return None  # "the Institute for Basic Science": a name the gazetteer does not hold
+        if (
+            following is not None
+            and following.lower_ == "of"
+            and h + 2 < sentence.end
+            and doc[h + 2].text[:1].isupper()
+        ):
+            return None  # "the Canadian province of Quebec" introduces a name; it refers to nothing
         described = DESCRIPTIONS.get(head.lower_)
         if described is None:
             return None
@@ -372,6 +395,9 @@ class MentionFinder:
                     )
                     if topic is not None:
                         return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
+                speaker = self._speaker(doc, i, h, sentence, kinds, exclude)
+                if speaker is not None:
+                    return Mention(i, h + 1, speaker, self.registry.get(speaker).kind, "anaphora")
             exclude = exclude | self._relative_antecedent(doc, i, sentence)
             possessive = following is not None and following.text in {"'s", "’s"}
             if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS and not possessive:

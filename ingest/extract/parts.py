@@ -152,8 +152,8 @@ def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
         if token.lower_ != "part" or token.i + 1 >= s.span.end or doc[token.i + 1].lower_ != "of":
             continue
         j = token.i - 1
-        while j >= s.span.start and doc[j].lower_ in _BEFORE_PART:
-            j -= 1
+        while j >= s.span.start and doc[j].lower_ in _BEFORE_PART | {","}:
+            j -= 1  # "X is part of Y", "X, part of Y,"
         inner = s.at(j) if j >= s.span.start else None
         whole = s.first_party_after(token.i + 2, limit=3)
         if inner is None or not whole or not s.party(inner):
@@ -243,7 +243,9 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_ in {"controls", "owns"}:
             owners, units = s.subject(start, max_gap=3), s.first_party_after(end, limit=3)
         else:
-            units, owners = s.subject(start, max_gap=4), s.first_party_after(end, limit=3)
+            apposed = s.apposed(start)  # "LG CNS, the IT services arm of LG Corp."
+            units = [apposed] if apposed is not None else s.subject(start, max_gap=4)
+            owners = s.first_party_after(end, limit=3)
         for owner in owners:
             for unit in units:
                 if unit.id != owner.id and state.kind(owner) in companies and state.kind(unit) in companies:

@@ -285,6 +285,7 @@ class Sentence:
                 or "-" in token.text
                 or token.like_num
                 or token.text in {"$", "€", "£", "₩"}
+                or (token.is_upper and token.is_alpha and len(token.text) <= 4)  # "the IT services arm"
             ):
                 j -= 1
             else:

@@ -153,6 +153,32 @@ _READ_ELSEWHERE = frozenset(
 )
 
 
+def partners_of(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Quantinuum and Atom Computing, which are both Microsoft partners": each partners with
+    the organisation named before "partners"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in {"partner", "partners"} or token.i == s.span.start:
+            continue
+        owner = s.at(token.i - 1)
+        if owner is None or owner.modifier or state.kind(owner) not in ORGANISATIONS | {None}:
+            continue
+        j = owner.start - 1
+        while j > s.span.start and doc[j].lower_ in {"both", "also", "all", "a", "an", "long-time", "key"}:
+            j -= 1
+        if doc[j].lower_ not in {"is", "are", "was", "were", "become", "became"}:
+            continue
+        for partner in s.subject(j):
+            if partner.id != owner.id and state.kind(partner) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.PARTNERS_WITH, partner.id, owner.id, "partner-of", 0.75, s, token.i
+                    )
+                )
+    return findings
+
+
 def agreed_to(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "SK Telecom, Deutsche Telekom and NTT have agreed to connect their networks": the parties
     that agree together have an agreement (what they agree to do, when another rule reads it
@@ -472,6 +498,7 @@ RULES: list[Rule] = [
     signed_mou_after,
     signed_by,
     agreed_to,
+    partners_of,
     brings_together,
     among_members,
 ]
