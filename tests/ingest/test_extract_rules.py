@@ -155,11 +155,12 @@ def test_a_round_led_by_one_with_others_participating(tmp_path: Path) -> None:
 # measured when each batch was last scored (empty store), less about 0.05; the first-run scores
 # (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
-    "batch1": (0.95, 0.72),
-    "batch2": (0.9, 0.8),
-    "batch3": (0.95, 0.75),
-    "batch4": (0.95, 0.66),
-    "batch5": (0.75, 0.41),
+    "batch1": (0.95, 0.74),
+    "batch2": (0.9, 0.83),
+    "batch3": (0.95, 0.76),
+    "batch4": (0.95, 0.67),
+    "batch5": (0.95, 0.68),
+    "batch6": (0.95, 0.18),  # scored once, untuned: the honest estimate for unseen news
 }
 
 
