@@ -202,7 +202,8 @@ _STAYS = frozenset({"based", "located", "headquartered", "housed", "hosted"})
 def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
     """What "will be based at SKKU's Suwon campus" (or "at the KRISS campus in Daejeon") is in
     that place. The campus's owner is not located there by it: an organisation's campus in a
-    city is one of its sites, and the answers do not read it as where the organisation is."""
+    city is one of its sites, and the answers do not read it as where the organisation is. Its
+    headquarters is: "at KT's headquarters in Seoul" places KT in Seoul."""
     findings: list[Finding] = []
     doc = s.span.doc
     for token in s.span:
