@@ -63,17 +63,38 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
                 tail.append(token.text)
             phrase = " ".join([*(t.text for t in words), doc[noun].text, *tail]) if tail else ""
             phrase = phrase or " ".join([*(t.text for t in words), doc[noun].text])
-            if len(members) < 2:
+            listed = _brought_together(s, noun)
+            founders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE}]
+            if len(members) < 2 and not (founders and listed):
                 continue
             body = state.create(
                 phrase[:1].upper() + phrase[1:], EntityKind.CONSORTIUM, rule="formed-body", confidence=0.75
             ).id
+            if len(members) < 2:  # "Busan launched a consortium ..., bringing together A, B and C"
+                members = listed
+                findings += [
+                    Finding(RelationshipKind.ESTABLISHES, f.id, body, "launched-body", 0.75, s, start)
+                    for f in founders
+                ]
         for member in members:
             if member.id != body:
                 findings.append(
                     Finding(RelationshipKind.MEMBER_OF, member.id, body, "formed-body", 0.8, s, start)
                 )
     return findings
+
+
+def _brought_together(s: Sentence, noun: int) -> list[Mention]:
+    """The members a sentence lists after the body it forms: "..., bringing together A, B and
+    C", "comprising A and B", "that includes A and B"."""
+    doc = s.span.doc
+    for start, end in s.found("BRINGS_TOGETHER"):
+        if start > noun:
+            return s.first_party_after(end, limit=4)
+    for token in doc[noun + 1 : s.span.end]:
+        if token.lower_ in {"including", "includes", "include"} and token.i > noun:
+            return s.first_party_after(token.i + 1, limit=4)
+    return []
 
 
 def _founded_which(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -110,7 +131,12 @@ def clusters(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("DESIGNATE")):
         noun = end - 1
-        designators = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        designators = [
+            m
+            for m in s.subject(start)
+            if state.kind(m) in ORGANISATIONS | {None}
+            or (state.kind(m) is EntityKind.PLACE and m.id not in state.countries)  # a province acts
+        ]
         if not designators:
             continue
         modifiers: list[str] = []

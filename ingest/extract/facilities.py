@@ -16,13 +16,13 @@ from ingest.extract.phrases import (
     place_after,
     words_between,
 )
-from ingest.extract.sentence import Finding, Sentence, first_per_start
+from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
 
 
-_COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office"])
+_COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office", "plant", "factory", "fab", "site"])
 
 
 _BUILDING = frozenset(
@@ -61,11 +61,30 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             }:
                 continue
             target = named.id
+        elif (apposed := _apposed_name(s, noun, state)) is not None:
+            target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
+            place = place_after(s, apposed.end, state)
+            if place is not None:
+                findings.append(
+                    Finding(
+                        RelationshipKind.LOCATED_IN,
+                        target,
+                        place.id,
+                        "facility-in-place",
+                        0.8,
+                        s,
+                        noun,
+                        dated=False,
+                    )
+                )
         else:
-            place = place_after(s, end, state)
+            place = (
+                place_after(s, end, state) or _campus_place(s, end, state) or _place_before(s, noun, state)
+            )
             owners = " and ".join(state.name(f.id) for f in founders)
             phrase = " ".join(t.text for t in [*words, doc[noun]])
-            name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place else "")
+            named_in = place is not None and place.end != noun  # "a Seoul office" says it already
+            name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place and named_in else "")
             noun_word = doc[noun].lower_
             kind = (
                 EntityKind.RESEARCH_INSTITUTE
@@ -103,6 +122,54 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def _place_before(s: Sentence, noun: int, state: ArticleState) -> Mention | None:
+    """ "opened a Seoul office", "a new Daejeon lab": the place named right before the noun."""
+    found = s.at(noun - 1)
+    if found is not None and state.kind(found) is EntityKind.PLACE and found.id not in state.countries:
+        return found
+    return None
+
+
+def _campus_place(s: Sentence, index: int, state: ArticleState) -> Mention | None:
+    """ "a hub on the university's Suwon campus": the place that names the campus."""
+    doc = s.span.doc
+    for j in range(index, min(s.clause_end(index), index + 8)):
+        found = s.at(j)
+        if (
+            found is not None
+            and state.kind(found) is EntityKind.PLACE
+            and found.end < s.span.end
+            and doc[found.end].lower_ in {"campus", "site"}
+        ):
+            return found
+    return None
+
+
+_NAMED_FACILITY_KINDS = frozenset(
+    {EntityKind.COMPANY, EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER, None}
+)
+
+
+def _apposed_name(s: Sentence, noun: int, state: ArticleState) -> Mention | None:
+    """The name set beside a described facility: "a subsidiary, Pasqal Korea," or "a joint lab
+    called the Q-Lab"."""
+    doc = s.span.doc
+    j = noun + 1
+    if j < s.span.end and doc[j].lower_ in {",", "called", "named", "dubbed"}:
+        j += 1
+        if j < s.span.end and doc[j].lower_ == "the":
+            j += 1
+        found = s.at(j)
+        if (
+            found is not None
+            and found.via == "name"
+            and not found.modifier
+            and state.kind(found) in _NAMED_FACILITY_KINDS
+        ):
+            return found
+    return None
 
 
 def _being_built(s: Sentence, state: ArticleState) -> list[Finding]:

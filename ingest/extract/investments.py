@@ -9,7 +9,7 @@ from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.phrases import described_object
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
-from ingest.extract.ties import _ORGS_OR_PLACES, Rule
+from ingest.extract.ties import _ORGS_OR_PLACES, Rule, coordinated_subject
 
 
 def invests(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -30,6 +30,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         money = s.money(start, clause_end)
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
         rule, confidence = "invests-in", 0.85
+        if not targets:
+            targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
         described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
         described = described if not targets and money else None
         if described is not None:
@@ -37,6 +39,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         elif not targets and money:
             targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
             rule, confidence = "invests-in-place", 0.7
+        if rule == "invests-in" and targets and {"round", "series", "funding"} & {t.lower_ for t in s.span}:
+            state.raised = targets[0].id  # "as part of a $600 million funding round": later "the round"
         for investor in investors:
             for target in targets[:1] if rule == "invests-in-place" else targets:
                 amount = money[0] if money else None
@@ -54,6 +58,20 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _in_which(s: Sentence, investor: Mention, trigger: int) -> list[Mention]:
+    """The antecedent of "in which" just before the investor: "startup CryptoLab, in which the
+    carrier took a minority stake" gives CryptoLab."""
+    doc = s.span.doc
+    j = investor.start - 1
+    while j > s.span.start and doc[j].lower_ in {"the", "a", "its"}:
+        j -= 1
+    if not (j - 1 > s.span.start and doc[j].lower_ == "which" and doc[j - 1].lower_ == "in"):
+        return []
+    k = j - 3 if doc[j - 2].text == "," else j - 2
+    found = s.at(k)
+    return [found] if found is not None and s.party(found) and investor.start < trigger else []
 
 
 def _place_after_in(s: Sentence, mention: Mention) -> bool:
@@ -80,6 +98,10 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
         for led_start, led_end in s.found("LED_BY"):
             if led_start > start:
                 investors += s.first_party_after(led_end)
+        for among, _ in s.found("AMONG_INVESTORS"):  # "..., with A and B among the new investors"
+            before = s.at(among - 1)
+            if among > start and before is not None and s.party(before):
+                investors += s.group_left(before, whole=True)
         if recipients:
             state.raised = recipients[0].id
         for recipient in recipients:
@@ -102,16 +124,95 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def receives_from(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The consortium ... will receive 12 billion won from the city": the giver funds it."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("RECEIVE")):
+        money = s.money(start, s.clause_end(start))
+        if not money:
+            continue
+        givers = [
+            m
+            for m in s.object(end - 1, frozenset({"from"}), limit=12)
+            if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE, None}
+        ]
+        receivers = s.subject(start) or _sentence_subject(s, start)
+        for receiver in receivers:
+            for giver in givers:
+                if giver.id != receiver.id:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.FUNDS,
+                            giver.id,
+                            receiver.id,
+                            "received-from",
+                            0.75,
+                            s,
+                            start,
+                            amount=money[0].amount,
+                            currency=money[0].currency,
+                        )
+                    )
+    return findings
+
+
+def _sentence_subject(s: Sentence, index: int) -> list[Mention]:
+    """ "The consortium will be led by A and will receive ...": the sentence's subject, when the
+    verb at ``index`` follows "and" and auxiliaries."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in {"will", "would", "also", "has", "have", "is", "to", "be"}:
+        j -= 1
+    first = next((m for m in s.mentions if s.party(m)), None)
+    if doc[j].lower_ != "and" or first is None or first.start - s.span.start > 1:
+        return []
+    return [first]
+
+
+def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The round was led by Quanta Computer, with NVentures and JPMorgan Chase also
+    participating": each invests in whoever raised the round the article reported."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    if state.raised is None or s.found("RAISE") or s.found("INVEST"):
+        return findings
+    for start, end in s.found("LED_BY"):
+        before = [t.lower_ for t in doc[max(s.span.start, start - 4) : start]]
+        if not {"round", "series", "financing", "fundraising"} & set(before):
+            continue
+        backers = s.first_party_after(end, limit=4)
+        j = backers[-1].end if backers else end
+        if j + 1 < s.span.end and doc[j].text == "," and doc[j + 1].lower_ == "with":
+            others = s.first_party_after(j + 2, limit=5)
+            tail = (
+                [t.lower_ for t in doc[others[-1].end : min(s.span.end, others[-1].end + 3)]]
+                if others
+                else []
+            )
+            if any(w.startswith(("particip", "join", "invest")) for w in tail):
+                backers += others
+        for backer in backers:
+            if backer.id != state.raised and state.kind(backer) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN, backer.id, state.raised, "round-led-by", 0.75, s, start
+                    )
+                )
+    return findings
+
+
 def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "A funds B", "B, funded by A", "A will provide $X to B", "A awarded a $X grant to B"."""
     findings: list[Finding] = []
     doc = s.span.doc
-    for start, end in first_per_start(s.found("FUND")):
+    for start, _ in first_per_start(s.found("FUND")):
         verb = doc[start].lower_
         money = s.money(start, s.clause_end(start))
-        if verb in {"funded", "financed"} and end < len(doc) and doc[start + 1].lower_ == "by":
-            funders = s.first_party_after(start + 2)
-            recipients = s.subject(start)
+        by = start + 2 if doc[start + 1].lower_ in _MANNER else start + 1  # "funded jointly by"
+        if verb in {"funded", "financed"} and by < s.span.end and doc[by].lower_ == "by":
+            funders = s.first_party_after(by + 1)
+            coordinated = coordinated_subject(s, start)  # "will be coordinated by A and funded by B"
+            recipients = [coordinated] if coordinated is not None else s.subject(start)
             rule = "funded-by"
         elif verb.startswith(("fund", "financ")):
             funders = s.subject(start)
@@ -151,6 +252,7 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_MANNER = frozenset({"jointly", "partly", "largely", "fully", "mainly", "entirely", "also", "mostly"})
 _GIVE = frozenset(
     ["give", "gives", "gave", "given", "grant", "grants", "granted", "award", "awards", "awarded"]
 )
@@ -190,4 +292,4 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [invests, raised_from, funds, investors]
+RULES: list[Rule] = [invests, raised_from, funds, investors, round_led_by, receives_from]

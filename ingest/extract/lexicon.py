@@ -108,7 +108,7 @@ GROUP_NOUNS = _words(
 )
 FACILITY_NOUNS = _words(
     "branch campus center centers centre centres facilities facility foundry hub hubs institute lab "
-    "laboratories laboratory labs office subsidiary testbed unit"
+    "laboratories laboratory labs office subsidiary testbed unit plant factory fab site"
 )
 BODY_NOUNS = _words(
     "alliance association body coalition committee consortium council federation forum group network "

@@ -33,6 +33,9 @@ def _country_id(name: str) -> str:
     return next((slugify(c.name) for c in COUNTRIES if c.name == name), "")
 
 
+_REGION_NOUNS = frozenset({"province", "state", "region", "city", "county", "prefecture"})
+
+
 def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
     """A place used as an adjective right before an organisation: "US-based quantum computing
     company IonQ", "Canadian quantum computing company Xanadu", "the Netherlands' Ministry"."""
@@ -53,6 +56,10 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
                     findings.append(_located(found, place, rule, 0.85 if rule == "based" else 0.8, s, state))
                 break
             token = doc[j]
+            if token.lower_ == "of" and doc[j - 1].lower_ in _REGION_NOUNS:
+                j += 1  # "the Canadian province of Quebec"
+                steps += 1
+                continue
             if (
                 token.lower_ in GROUP_NOUNS
                 or token.is_stop
@@ -79,7 +86,11 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
         for j in range(org.end + 1, min(s.span.end, org.end + 10)):
             token = doc[j]
             found = s.at(j)
-            if token.text in {",", ";", "."} or (found is not None and not found.modifier):
+            if found is not None and not found.modifier:
+                if doc[j - 1].is_lower and doc[j - 1].lower_ not in {"by", "of", "with", "from", "to"}:
+                    described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
+                break
+            if token.text in {",", ";", "."}:
                 break
             if found is not None and state.kind(found) is EntityKind.PLACE:
                 place = place or found
@@ -184,4 +195,53 @@ def listed_groups(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [place_modifiers, appositions, based_in, listed_groups]
+_SITES = frozenset({"campus", "headquarters", "hq", "site", "premises"})
+_STAYS = frozenset({"based", "located", "headquartered", "housed", "hosted"})
+
+
+def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
+    """What "will be based at SKKU's Suwon campus" (or "at the KRISS campus in Daejeon") is in
+    that place. The campus's owner is not located there by it: an organisation's campus in a
+    city is one of its sites, and the answers do not read it as where the organisation is. Its
+    headquarters is: "at KT's headquarters in Seoul" places KT in Seoul."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in _SITES:
+            continue
+        owner: Mention | None = None
+        place: Mention | None = None
+        j = token.i - 1
+        while j >= s.span.start and token.i - j <= 5:
+            found = s.at(j)
+            if found is not None and state.kind(found) is EntityKind.PLACE and place is None:
+                place = found  # "Suwon campus"
+                j = found.start - 1
+                continue
+            if found is not None and state.kind(found) in ORGANISATIONS:
+                owner = found  # "SKKU's", "the KRISS"
+                break
+            if not (doc[j].text in {"'s", "’s", "'"} or (doc[j].is_alpha and doc[j].is_lower)):
+                break
+            j -= 1
+        if owner is None:
+            continue
+        k = token.i + 1
+        if k + 1 < s.span.end and doc[k].lower_ == "in":  # "Songdo campus in Incheon": the city
+            after = s.at(k + 1)
+            place = after if after is not None and state.kind(after) is EntityKind.PLACE else place
+        if place is None or place.id in state.countries:
+            continue
+        if token.lower_ in {"headquarters", "hq"}:  # "at KT's headquarters in Seoul": its seat
+            findings.append(_located(owner, place, "headquarters-in", 0.8, s, state))
+        m = owner.start - 1
+        while m > s.span.start and doc[m].lower_ in {"the", "at", "on", "in"}:
+            m -= 1
+        if doc[m].lower_ in _STAYS:  # "The alliance will be based at SKKU's Suwon campus"
+            for guest in s.subject(m, max_gap=4):
+                if guest.id != owner.id and state.kind(guest) in _LOCATABLE | {EntityKind.CLUSTER}:
+                    findings.append(_located(guest, place, "based-at-campus", 0.75, s, state))
+    return findings
+
+
+RULES = [place_modifiers, appositions, based_in, listed_groups, campuses]

@@ -60,8 +60,45 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "initiative": (frozenset({EntityKind.PROGRAMME}), None),
     "blueprint": (frozenset({EntityKind.PROGRAMME}), None),
     "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
+    "subsidiary": (frozenset({EntityKind.COMPANY}), None),
+    "plant": (frozenset({EntityKind.COMPANY}), None),
+    "factory": (frozenset({EntityKind.COMPANY}), None),
+    "operator": (frozenset({EntityKind.COMPANY}), None),
+    "maker": (_COMPANY_LIKE, None),
+    "institution": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
+    "testbed": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
+    "hub": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
+    "project": (
+        frozenset(
+            {EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER, EntityKind.PROGRAMME, EntityKind.CONSORTIUM}
+        ),
+        None,
+    ),
+    "fund": (frozenset({EntityKind.PROGRAMME, EntityKind.COMPANY, None}), "fund"),
 }
-FACILITIES = frozenset({"facility", "lab", "laboratory", "center", "centre", "complex", "cluster"})
+# a description whose word, when some name holds it, picks that name first ("the province" is
+# North Gyeongsang Province rather than the city named after it)
+_PREFERRED_WORD = frozenset({"province", "city", "agency", "institute", "university"})
+FACILITIES = frozenset(
+    {
+        "facility",
+        "lab",
+        "laboratory",
+        "center",
+        "centre",
+        "complex",
+        "cluster",
+        "hub",
+        "testbed",
+        "project",
+        "plant",
+        "factory",
+    }
+)
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+_PAIR_VERBS = frozenset(
+    {"signed", "will", "have", "had", "agreed", "also", "said", "are", "were", "would", "began", "started"}
+)
 PAIRS = frozenset(
     [
         "companies",
@@ -93,13 +130,15 @@ class History:
                 return entity_id
         return None
 
-    def latest_two(self, *, companies: bool = False, exclude: set[str] | None = None) -> list[str]:
-        kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS
+    def latest_two(
+        self, *, companies: bool = False, exclude: set[str] | None = None, count: int = 2
+    ) -> list[str]:
+        kinds = {EntityKind.COMPANY, None} if companies else ORGANISATIONS | {None}
         found: list[str] = []
         for entity_id, kind, _ in reversed(self.seen):
             if kind in kinds and entity_id not in found and entity_id not in (exclude or set()):
                 found.append(entity_id)
-            if len(found) == 2:
+            if len(found) == count:
                 return found
         return []
 
@@ -127,6 +166,8 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.start)
         for mention, following in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True):
             _take_city_of(doc, mention)
+            if mention.kind is None and mention.end < len(doc) and doc[mention.end].lower_ in _PRODUCT_NOUNS:
+                mention.modifier = True  # "IBM's Heron processors": a product's name, not a party
             if mention.kind is EntityKind.PLACE and following is not None and following.start == mention.end:
                 mention.modifier = mention.modifier or following.kind in ORGANISATIONS  # "the US Department"
         return _merge_acronyms(doc, mentions)
@@ -208,6 +249,8 @@ class MentionFinder:
                 self._last_span[mention.id] = mention.end - 1
             if any(m.start <= i < m.end and m.via != "based" for m in result):
                 continue
+            if any(m.start == i + 1 and not m.modifier for m in pending):
+                continue  # "the Agency for Defense Development": the article of a name
             described = self._description(doc, i, sentence)
             if described is not None:
                 result.append(described)
@@ -224,6 +267,45 @@ class MentionFinder:
             return None
         first, second = pair[1], pair[0]
         return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
+
+    def _speaker(
+        self, doc: Doc, i: int, h: int, sentence: Span, kinds: frozenset[EntityKind | None], exclude: set[str]
+    ) -> str | None:
+        """ "Q-Sense Korea ... has raised 7 billion won in a round led by KIP, the company said":
+        the company that speaks is the one the sentence is about, its first organisation."""
+        if not (i > sentence.start and doc[i - 1].text == "," and h + 1 < sentence.end):
+            return None
+        if doc[h + 1].lower_ not in {"said", "says", "announced", "added", "confirmed", "stated"}:
+            return None
+        for entity_id, last in sorted(self._last_span.items(), key=lambda item: item[1]):
+            if sentence.start <= last < i and entity_id not in exclude:
+                known = self.registry.get(entity_id)
+                if known.kind in kinds and known.named:
+                    return entity_id
+        return None
+
+    def _relative_antecedent(self, doc: Doc, i: int, sentence: Span) -> set[str]:
+        """ "CryptoLab, in which the carrier took a stake": the carrier is not CryptoLab."""
+        k = i - 1
+        if k <= sentence.start or doc[k].lower_ not in {"which", "whom", "whose"}:
+            return set()
+        k -= 1
+        if doc[k].lower_ in PREPOSITIONS:
+            k -= 1
+        if k > sentence.start and doc[k].text == ",":
+            k -= 1
+        return {entity_id for entity_id, last in self._last_span.items() if last == k}
+
+    def _group(self, start: int, end: int, noun: str, count: int) -> Mention | None:
+        """ "the three companies": the last three organisations named, as one mention of all."""
+        unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
+        companies = noun in {"companies", "firms", "carriers", "operators"}
+        group = self.history.latest_two(companies=companies, exclude=unnamed, count=count)
+        if len(group) != count:
+            return None
+        group.reverse()
+        first = group[0]
+        return Mention(start, end, first, self.registry.get(first).kind, "anaphora", others=tuple(group[1:]))
 
     def _clause_subjects(self, doc: Doc, i: int, sentence: Span) -> set[str]:
         found: set[str] = set()
@@ -245,26 +327,46 @@ class MentionFinder:
             return None
         if nxt == "two" and after in PAIRS:
             return self._pair(i, i + 3, after)  # "the two companies"
+        if nxt in _GROUP_SIZES and after in PAIRS:
+            return self._group(i, i + 3, after, _GROUP_SIZES[nxt])  # "the three operators"
+        if nxt == "two" and after in _PAIR_VERBS:
+            return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"
         if nxt in PAIRS:
             return self._pair(i, i + 2, nxt)  # "the companies"
         h = i + 1  # past describing words: "the Paris-based company", "the French startup"
         for k in (h + 1, h + 2):  # "the Tel Aviv-based firm"
             if k < sentence.end - 1 and doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES) and doc[h].is_title:
                 h = k
+        k = h
         while (
-            h < min(sentence.end - 1, i + 5)
-            and doc[h + 1].lower_ in DESCRIPTIONS
-            and (
-                doc[h].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
-                or (self.gazetteer.lookup(doc[h].text) is not None and doc[h].text[:1].isupper())
-                or (doc[h].is_lower and doc[h].is_alpha and not doc[h].is_stop)
+            k < min(sentence.end - 1, i + 5)
+            and (  # "the Korean mobile carrier": up to its noun
+                doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES)
+                or (self.gazetteer.lookup(doc[k].text) is not None and doc[k].text[:1].isupper())
+                or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop)
             )
         ):
-            h += 1
+            if doc[k + 1].lower_ in DESCRIPTIONS:
+                h = k + 1
+                break
+            if doc[k].lower_ in DESCRIPTIONS:
+                break
+            k += 1
+        if h > i + 2 and i > sentence.start and doc[i - 1].text == ",":
+            return None  # "QuTech, the Delft-based quantum institute": it describes the name before
         head = doc[h]
         following = doc[h + 1] if h + 1 < len(doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha:
             return None  # "the Ministry of ..." is a name, found by the gazetteer or not at all
+        if head.text[:1].isupper() and following is not None and following.lower_ in {"of", "for", "on"}:
+            return None  # "the Institute for Basic Science": a name the gazetteer does not hold
+        if (
+            following is not None
+            and following.lower_ == "of"
+            and h + 2 < sentence.end
+            and doc[h + 2].text[:1].isupper()
+        ):
+            return None  # "the Canadian province of Quebec" introduces a name; it refers to nothing
         described = DESCRIPTIONS.get(head.lower_)
         if described is None:
             return None
@@ -281,8 +383,8 @@ class MentionFinder:
             if kinds & {EntityKind.COMPANY, None}:
                 exclude = exclude | unnamed
                 if (
-                    i == sentence.start and h == i + 1
-                ):  # "The startup will ...": what the paragraphs are about
+                    i == sentence.start and h == i + 1 and head.lower_ not in {"subsidiary", "unit"}
+                ):  # "The startup will ...": what the paragraphs are about (a unit is not)
                     topic = next(
                         (
                             t
@@ -293,9 +395,17 @@ class MentionFinder:
                     )
                     if topic is not None:
                         return Mention(i, h + 1, topic, self.registry.get(topic).kind, "anaphora")
-            if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS:
+                speaker = self._speaker(doc, i, h, sentence, kinds, exclude)
+                if speaker is not None:
+                    return Mention(i, h + 1, speaker, self.registry.get(speaker).kind, "anaphora")
+            exclude = exclude | self._relative_antecedent(doc, i, sentence)
+            possessive = following is not None and following.text in {"'s", "’s"}
+            if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS and not possessive:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)
-            entity_id = self.history.latest(kinds, word, exclude)
+            entity_id = None
+            if word is None and head.lower_ in _PREFERRED_WORD:
+                entity_id = self.history.latest(kinds, head.lower_, exclude)
+            entity_id = entity_id or self.history.latest(kinds, word, exclude)
         if entity_id is None:
             return None
         known = self.registry.get(entity_id)
@@ -333,6 +443,10 @@ _PLACE_NOUNS = frozenset(
         "site",
         "headquarters",
         "neighbourhood",
+        "branch",
+        "office",
+        "plant",
+        "factory",
     ]
 )
 
@@ -348,6 +462,31 @@ def _take_city_of(doc: Doc, mention: Mention) -> None:
         mention.start = start
 
 
+_PRODUCT_NOUNS = frozenset(
+    [
+        "processor",
+        "processors",
+        "chip",
+        "chips",
+        "system",
+        "systems",
+        "computer",
+        "computers",
+        "machine",
+        "machines",
+        "platform",
+        "software",
+        "sensor",
+        "sensors",
+        "qubit",
+        "qubits",
+        "device",
+        "devices",
+        "model",
+        "models",
+        "series",
+    ]
+)
 _GOVERNED = frozenset({"city", "province", "county", "state", "government", "municipality", "district"})
 
 

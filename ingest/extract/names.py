@@ -49,6 +49,8 @@ def _is_cap(token: Token) -> bool:
         return False
     if lowered.endswith(PLACE_MODIFIER_SUFFIXES) or lowered in MONTHS_AND_DAYS:
         return False  # "Seoul-based" says where something is; it is not part of its name
+    if len(text) > 2 and text[:2].lower() in {"d'", "d’", "l'", "l’"} and text[2].isupper():
+        return True  # "Institut d'Optique", "Ecole d'Ingenieurs": the elided article is part of the name
     return text[0].isupper() or (text[0].isdigit() and any(char.isupper() for char in text))
 
 
@@ -183,10 +185,14 @@ def _titled_people(doc: Doc) -> list[Span]:
     for span in _matcher()(doc, as_spans=True):
         if span.label_ != "NAME" or span.end + 2 >= len(doc) or len(span) < 2 or len(span) > 4:
             continue
-        after = doc[span.end : span.end + 3]
+        after = doc[span.end : span.end + 5]  # "Loic Henriet, Pasqal's chief executive"
         titled = after[0].text == "," and any(t.lower_ in TITLE_WORDS - {"lead"} for t in after[1:])
         if titled and not any(t.lower_ in _ORG_WORDS for t in span):
             people.append(span)
+    for token in doc[:-1]:  # "Minister of Science and ICT Yoo Sang-im": the name ends a longer span
+        given = doc[token.i + 1]
+        if _KOREAN_NAME.match(f"{token.text} {given.text}"):
+            people.append(doc[token.i : token.i + 2])
     return filter_spans(people)
 
 

@@ -43,6 +43,9 @@ _BEFORE_PART = frozenset(
 )
 
 
+_ACADEMIC_UNITS = frozenset({"school", "department", "faculty", "college", "division", "graduate"})
+
+
 def units(s: Sentence, state: ArticleState) -> list[Finding]:
     """An organisation's possessive before a unit: "Microsoft's venture fund M12"."""
     findings: list[Finding] = []
@@ -70,7 +73,12 @@ def units(s: Sentence, state: ArticleState) -> list[Finding]:
             and not doc[unit.end].is_stop
         )
         institute = state.kind(unit) is EntityKind.RESEARCH_INSTITUTE and not followed
-        if UNIT_WORDS & set(words) or (not words and ((name and name[0] in _UNIT_NAMES) or institute)):
+        academic = state.kind(owner) in {EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE} and bool(
+            _ACADEMIC_UNITS & set(name)
+        )  # "the university's Graduate School of Semiconductor Technology"
+        if UNIT_WORDS & set(words) or (
+            not words and ((name and name[0] in _UNIT_NAMES) or institute or academic)
+        ):
             findings.append(
                 Finding(
                     RelationshipKind.PART_OF, unit.id, owner.id, "unit-of", 0.75, s, unit.start, dated=False
@@ -144,8 +152,8 @@ def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
         if token.lower_ != "part" or token.i + 1 >= s.span.end or doc[token.i + 1].lower_ != "of":
             continue
         j = token.i - 1
-        while j >= s.span.start and doc[j].lower_ in _BEFORE_PART:
-            j -= 1
+        while j >= s.span.start and doc[j].lower_ in _BEFORE_PART | {","}:
+            j -= 1  # "X is part of Y", "X, part of Y,"
         inner = s.at(j) if j >= s.span.start else None
         whole = s.first_party_after(token.i + 2, limit=3)
         if inner is None or not whole or not s.party(inner):
@@ -164,7 +172,9 @@ def owned_by(s: Sentence, state: ArticleState) -> list[Finding]:
     findings: list[Finding] = []
     doc = s.span.doc
     for start, end in s.found("OWNED_BY"):
-        owned = [m for m in s.subject(start, max_gap=4) if state.kind(m) in ORGANISATIONS | {None}]
+        apposed = s.apposed(start)
+        owned = [apposed] if apposed is not None else s.subject(start, max_gap=4)
+        owned = [m for m in owned if state.kind(m) in ORGANISATIONS | {None}]
         owners = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
         for thing in owned:
             for owner in owners:
@@ -180,7 +190,9 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Q-CTRL, founded in 2017 by professor Michael Biercuk": the founder established it."""
     findings: list[Finding] = []
     for start, end in s.found("FOUNDED_BY"):
-        founded = [m for m in s.subject(start, max_gap=2) if state.kind(m) in ORGANISATIONS | {None}]
+        apposed = s.apposed(start)  # "the Fund, a 120 billion won vehicle set up by ..."
+        founded = [apposed] if apposed is not None else s.subject(start, max_gap=2)
+        founded = [m for m in founded if state.kind(m) in ORGANISATIONS | {EntityKind.PROGRAMME, None}]
         founders = s.first_party_after(end, limit=5)
         doc = s.span.doc
         founders = [
@@ -198,6 +210,30 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def person_founded(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Cheon Jung-hee, a mathematics professor at SNU, founded CryptoLab in 2017": a person
+    who founds an organisation establishes it."""
+    findings: list[Finding] = []
+    for start, _ in s.found("FOUNDED"):
+        founders = [m for m in s.subject(start) if state.kind(m) is EntityKind.PERSON]
+        founded = s.first_party_after(start + 1, limit=3)
+        for founder in founders:
+            for thing in founded:
+                if state.kind(thing) in ORGANISATIONS | {None}:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.ESTABLISHES,
+                            founder.id,
+                            thing.id,
+                            "person-founded",
+                            0.75,
+                            s,
+                            start,
+                        )
+                    )
+    return findings
+
+
 def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "LG Uplus is a subsidiary of LG Corp., which also controls LG Electronics and LG Innotek"."""
     findings: list[Finding] = []
@@ -207,7 +243,9 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_ in {"controls", "owns"}:
             owners, units = s.subject(start, max_gap=3), s.first_party_after(end, limit=3)
         else:
-            units, owners = s.subject(start, max_gap=4), s.first_party_after(end, limit=3)
+            apposed = s.apposed(start)  # "LG CNS, the IT services arm of LG Corp."
+            units = [apposed] if apposed is not None else s.subject(start, max_gap=4)
+            owners = s.first_party_after(end, limit=3)
         for owner in owners:
             for unit in units:
                 if unit.id != owner.id and state.kind(owner) in companies and state.kind(unit) in companies:
@@ -226,4 +264,4 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, subsidiaries]
+RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, person_founded, subsidiaries]

@@ -15,12 +15,72 @@ _HEADED = ORGANISATIONS | {EntityKind.PLACE, EntityKind.PROGRAMME, EntityKind.CL
 _TITLE_PARTS = TITLE_WORDS | {"executive", "officer", "chief", "and", "co-founder"}
 
 
-def titled_people(s: Sentence, state: ArticleState) -> list[Finding]:
+_APPOINTED = frozenset({"named", "appointed", "chosen", "elected", "picked", "tapped"})
+
+
+def appointed(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Park Ji-hoon, a professor at Korea University, was named the alliance's first chair",
+    "Kim was appointed head of the centre": the person leads what the title is of."""
     findings: list[Finding] = []
+    doc = s.span.doc
     for person in s.mentions:
         if state.kind(person) is not EntityKind.PERSON:
             continue
-        for organisation, rule in (_title_before(s, person, state), _title_after(s, person, state)):
+        j = person.end
+        if j < s.span.end and doc[j].text == ",":  # past ", a professor of physics at X,"
+            j += 1
+            while j < s.span.end and doc[j].text != ",":
+                j += 1
+            j += 1
+        while j < s.span.end and doc[j].lower_ in {"was", "is", "has", "been", "will", "be", "also"}:
+            j += 1
+        if j >= s.span.end or doc[j].lower_ not in _APPOINTED:
+            continue
+        j += 1
+        while j < s.span.end and doc[j].lower_ in {"as", "the", "its"}:
+            j += 1
+        owner = s.at(j)
+        if owner is not None and owner.end < s.span.end and doc[owner.end].text in {"'s", "’s"}:
+            k = owner.end + 1
+            titles: list[str] = []
+            while k < s.span.end and doc[k].lower_ in _TITLE_PARTS | {"first", "new", "founding"}:
+                titles.append(doc[k].lower_)
+                k += 1
+        else:
+            titles = []
+            k = j
+            while k < s.span.end and doc[k].lower_ in _TITLE_PARTS | {"first", "new", "founding"}:
+                titles.append(doc[k].lower_)
+                k += 1
+            if k >= s.span.end or doc[k].lower_ != "of":
+                continue
+            after = s.first_party_after(k + 1, limit=3)
+            owner = after[0] if after else None
+        if owner is None or not _leads(titles) or state.kind(owner) not in _HEADED:
+            continue
+        findings.append(
+            Finding(
+                RelationshipKind.LEADS, person.id, owner.id, "appointed", 0.8, s, person.start, dated=False
+            )
+        )
+    return findings
+
+
+def titled_people(s: Sentence, state: ArticleState) -> list[Finding]:
+    findings: list[Finding] = []
+    for person in s.mentions:
+        if state.kind(person) is None and person.end - person.start == 2 and person.via == "name":
+            organisation, _ = _title_is(s, person, state)
+            if organisation is not None:  # "Its chief executive is Subodh Kulkarni": a person
+                state.registry.get(person.id).kind = EntityKind.PERSON
+                person.kind = EntityKind.PERSON
+        if state.kind(person) is not EntityKind.PERSON:
+            continue
+        for organisation, rule in (
+            _title_before(s, person, state),
+            _title_after(s, person, state),
+            _title_is(s, person, state),
+        ):
             if organisation is not None and organisation != person.id:
                 findings.append(
                     Finding(
@@ -43,6 +103,9 @@ def _title_before(s: Sentence, person: Mention, state: ArticleState) -> tuple[st
     j = person.start - 1
     if j >= s.span.start and doc[j].text == ",":
         j -= 1  # "Its chief executive, Niccolo de Masi"
+    portfolio = _minister_of(s, person, state)
+    if portfolio is not None:
+        return portfolio, "minister-of"
     titles: list[str] = []
     while j >= s.span.start and doc[j].lower_ in _TITLE_PARTS and s.at(j) is None:
         titles.insert(0, doc[j].lower_)
@@ -64,6 +127,28 @@ def _title_before(s: Sentence, person: Mention, state: ArticleState) -> tuple[st
         )
         return (owner.id if owner else None), "title-of-previous"
     return None, ""
+
+
+def _minister_of(s: Sentence, person: Mention, state: ArticleState) -> str | None:
+    """ "Minister of Science and ICT Yoo Sang-im": the ministry named by the words after "of"
+    (the Ministry of Science and ICT); a vice or deputy minister leads nothing."""
+    doc = s.span.doc
+    topic: list[str] = []
+    j = person.start - 1
+    while j > s.span.start and person.start - j <= 8:
+        word = doc[j].lower_
+        if word == "of" and doc[j - 1].lower_ == "minister":
+            if j - 2 >= s.span.start and doc[j - 2].lower_ in NOT_LEADING:
+                return None
+            return _ministry(state, topic, None) if topic else None
+        inside = s.at(j)
+        if not (doc[j].is_title or doc[j].is_upper or word in {"and", "&"}) or (
+            inside is not None and state.kind(inside) is not None
+        ):
+            return None
+        topic.insert(0, word)
+        j -= 1
+    return None
 
 
 def _minister(s: Sentence, j: int, state: ArticleState) -> str | None:
@@ -94,6 +179,8 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     owner: Mention | None = None
     if (found := s.at(j)) is not None and found.end < s.span.end and doc[found.end].text in {"'s", "’s"}:
         owner, j = found, found.end + 1
+    elif found is not None and found.end < s.span.end and doc[found.end].lower_ in _TITLE_PARTS:
+        owner, j = found, found.end  # "Hwang Hyeon-sik, LG Uplus chief executive, said"
     titles: list[str] = []
     while j < s.span.end and doc[j].lower_ in _TITLE_PARTS | {"the", "a", "of"} and s.at(j) is None:
         titles.append(doc[j].lower_)
@@ -108,10 +195,51 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     return None, ""
 
 
+def _title_is(s: Sentence, person: Mention, state: ArticleState) -> tuple[str | None, str]:
+    """ "Its current chief executive is Subodh Kulkarni": the organisation of the sentence
+    before, when "its" opens this one."""
+    doc = s.span.doc
+    j = person.start - 1
+    if j <= s.span.start or doc[j].lower_ not in {"is", "was"}:
+        return None, ""
+    j -= 1
+    titles: list[str] = []
+    while j >= s.span.start and doc[j].lower_ in _TITLE_PARTS | {"current", "new"}:
+        titles.insert(0, doc[j].lower_)
+        j -= 1
+    if not _leads([t for t in titles if t not in {"current", "new"}]) or j < s.span.start:
+        return None, ""
+    if doc[j].lower_ in {"its", "their"} and j == s.span.start and s.previous is not None:
+        owner = next(
+            (m for m in s.previous.mentions if s.previous.party(m) and m.kind in ORGANISATIONS), None
+        )
+        return (owner.id if owner else None), "title-is"
+    if doc[j].text in {"'s", "’s"} and (found := s.at(j - 1)) is not None and state.kind(found) in _HEADED:
+        return found.id, "title-is"
+    return None, ""
+
+
 def _governed(s: Sentence, person: Mention, state: ArticleState) -> str | None:
     """ "Governor Kim Jin-tae said the province ...": the city or province the sentence names
     after the title, else the latest the article named (never a country)."""
     governments = {EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}
+    doc = s.span.doc
+    title = doc[person.start - 1].lower_ if person.start > s.span.start else ""
+    if title in {"governor", "mayor"}:  # a governor heads a province, a mayor a city
+
+        def fits(entity_id: str, name: str) -> bool:
+            return entity_id not in state.countries and ("province" in name.lower()) == (title == "governor")
+
+        for mention in s.mentions:
+            if (
+                mention.start > person.start
+                and state.kind(mention) in governments
+                and fits(mention.id, state.name(mention.id))
+            ):
+                return mention.id
+        for entity_id, kind, name in reversed(state.history.seen):
+            if kind in governments and fits(entity_id, name):
+                return entity_id
     for mention in s.mentions:
         if (
             mention.start > person.start
@@ -140,4 +268,4 @@ def _ministry(state: ArticleState, topic: list[str], country: str | None) -> str
     return state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["ministry", *words], country=country)
 
 
-RULES = [titled_people]
+RULES = [titled_people, appointed]

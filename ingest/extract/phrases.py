@@ -17,7 +17,7 @@ from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
 
 INSTITUTE_NOUNS = frozenset(
-    ["center", "centre", "lab", "laboratory", "institute", "testbed", "foundry", "facility", "campus"]
+    ["center", "centre", "lab", "laboratory", "institute", "testbed", "foundry", "facility", "campus", "hub"]
 )
 
 
@@ -37,6 +37,9 @@ def words_between(s: Sentence, start: int, end: int) -> list[Token] | None:
         found = s.at(token.i)
         if found is not None and found.modifier and found.via != "based":
             words.append(token)  # "a Korean subsidiary"
+            continue
+        if found is not None and found.kind is EntityKind.PLACE and found.end == end:
+            words.append(token)  # "a Seoul office"
             continue
         if (token.lower_ in PREPOSITIONS and token.lower_ != "of") or found is not None:
             return None

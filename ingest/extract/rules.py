@@ -26,6 +26,7 @@ from ingest.extract import described, facilities, investments, located, parts, p
 from ingest.extract.article import Article
 from ingest.extract.base import Extraction, ProposedRelationship
 from ingest.extract.gazetteer import Entry, Gazetteer
+from ingest.extract.hedges import HEDGED_KINDS, denied, hearsay
 from ingest.extract.lexicon import GOVERNMENT_SUFFIXES
 from ingest.extract.mentions import MentionFinder
 from ingest.extract.names import NameCandidate, find_names
@@ -91,13 +92,84 @@ class RuleExtractor:
                 inside = finder.sentence(span, names)
                 locator = article.locator(index, span.start_char)
                 sentence = Sentence(span, inside, locator, triggers, previous)
+                found: list[Finding] = []
                 for rule in RULES:
-                    findings += rule(sentence, state)
-                findings += state.pending
+                    found += rule(sentence, state)
+                found += state.pending
                 state.pending = []
+                findings += [_hedged(f) for f in found if not _denied(f)]
                 previous = sentence
+        findings = _named_later(findings, registry)
         relationships = _merge(findings, article, source_id, registry, f"{self.name} {self.version}")
         return Extraction(registry.proposals(), relationships, registry.matched())
+
+
+_FACILITY_HEADS = {
+    "center": "centre",
+    "centre": "centre",
+    "lab": "lab",
+    "laboratory": "lab",
+    "institute": "institute",
+}
+
+
+def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
+    """ "KAIST and ETRI opened a joint research centre ... The KAIST-ETRI Quantum Communication
+    Research Center was founded by ...": the centre the article described is the one it then
+    names, when the name says what it is and names one of its founders."""
+    described: dict[str, set[str]] = {}  # described facility -> its founders
+    for f in findings:
+        item = registry.items.get(f.target)  # a store entity a rule named directly is not an item
+        if item is None:
+            continue
+        if f.kind is RelationshipKind.ESTABLISHES and not item.named and item.rule == "opened-facility":
+            described.setdefault(f.target, set()).add(f.source)
+    if len(described) != 1:
+        return findings
+    facility, founders = next(iter(described.items()))
+    head = next(
+        (
+            _FACILITY_HEADS[w]
+            for w in reversed(registry.get(facility).name.lower().split())
+            if w in _FACILITY_HEADS
+        ),
+        None,
+    )
+    candidates = []
+    for entity_id in registry.ids():
+        item = registry.get(entity_id)
+        if item.in_store or not item.named or item.kind is not EntityKind.RESEARCH_INSTITUTE:
+            continue
+        words = [_FACILITY_HEADS.get(w, w) for w in normalise_name(item.name).replace("-", " ").split()]
+        founder_names = {
+            normalise_name(n)
+            for founder in founders
+            if (known := registry.items.get(founder)) is not None
+            for n in [known.name, *known.aliases]
+        }
+        if head in words and founder_names & set(words):
+            candidates.append(entity_id)
+    if len(candidates) != 1:
+        return findings
+    named = candidates[0]
+    for f in findings:
+        f.source = named if f.source == facility else f.source
+        f.target = named if f.target == facility else f.target
+    return findings
+
+
+def _denied(finding: Finding) -> bool:
+    """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`)."""
+    return finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at)
+
+
+def _hedged(finding: Finding) -> Finding:
+    """A tie the article passes on from unnamed sources stays, less sure and saying so, so that
+    review (or ``--min-confidence``) decides on it."""
+    if finding.kind in HEDGED_KINDS and hearsay(finding.sentence.span):
+        finding.confidence = min(finding.confidence, 0.5)
+        finding.note = "reported from unnamed sources"
+    return finding
 
 
 def _register_names(
@@ -117,8 +189,14 @@ def _register_names(
                 words = name.split()
                 if len(words) > 1:
                     first_words.setdefault(normalise_name(words[0]), set()).add(f"store:{entry.id}")
+    kinds: dict[str, EntityKind | None] = {}
+    for entry in known:
+        kinds[f"store:{entry.id}"] = entry.kind
     for candidate in candidates.values():
+        kinds[f"article:{normalise_name(candidate.name)}"] = candidate.kind
         words = candidate.name.split()
+        if len(words) == 2 and candidate.kind is EntityKind.COMPANY and gazetteer.knows(words[1]):
+            continue  # "Pasqal Korea" is the Korean unit: "Pasqal" alone is the parent
         if len(words) > 1 and candidate.kind not in {EntityKind.PERSON, None}:
             first_words.setdefault(normalise_name(words[0]), set()).add(
                 f"article:{normalise_name(candidate.name)}"
@@ -139,6 +217,9 @@ def _register_names(
         key = normalise_name(candidate.name)
         owners = first_words.get(key, set())
         if len(candidate.name.split()) == 1 and owners:
+            companies = {o for o in owners if kinds.get(o) is EntityKind.COMPANY}
+            if len(owners) > 1 and len(companies) == 1:
+                owners = companies  # "Samsung" beside Samsung Electronics and SAIT is the company
             if len(owners) == 1:
                 owner = next(iter(owners))
                 origin, owner_key = owner.split(":", 1)
@@ -254,7 +335,8 @@ def _proposal(
         since_from = "sentence" if since else "none"
         if since is None and article.published is not None:
             since, since_from = article.published, "article"
-            note = "since: the article's date; the sentence gives none"
+            dated = "since: the article's date; the sentence gives none"
+            note = f"{note}; {dated}" if note else dated
     money = next((f for f in findings if f.amount is not None), None)
     relationship = Relationship(
         kind=kind,

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from ingest.extract.amounts import Money, find_dates, find_money
-from ingest.extract.lexicon import PREPOSITIONS
+from ingest.extract.lexicon import PREPOSITIONS, TITLE_WORDS
 
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "whereas", "but", "although", "though"})
 _SEPARATORS = frozenset({",", "and", "&", "as", "well"})
@@ -63,6 +63,7 @@ class Mention:
     via: str = "name"  # "name", "anaphora", "based"
     modifier: bool = False  # "US-based", "French": says where something is; not a party
     partner: str | None = None  # "the two companies": the second of the pair
+    others: tuple[str, ...] = ()  # "the three companies": the rest of the group
 
 
 @dataclass
@@ -117,11 +118,17 @@ class Sentence:
         """A mention that can be a party to a relationship here: not a modifier or possessive."""
         return not mention.modifier and not self.possessive(mention)
 
-    def group_left(self, mention: Mention) -> list[Mention]:
+    def group_left(self, mention: Mention, *, whole: bool = False) -> list[Mention]:
+        """The list that ends with ``mention``; ``whole`` keeps its first item even after a
+        preposition ("with A, B and C among its members")."""
         group = [mention]
         while True:
             previous = self._neighbour(group[0].start - 1, -1)
-            if previous is None or not self.party(previous) or self.after_preposition(previous):
+            if previous is None or not self.party(previous):
+                return _with_partners(group)
+            if self.after_preposition(previous):
+                if whole:
+                    group.insert(0, previous)
                 return _with_partners(group)
             group.insert(0, previous)
 
@@ -132,6 +139,17 @@ class Sentence:
             if following is None or not self.party(following) or self._opens_clause(following):
                 return _with_partners(group)
             group.append(following)
+
+    def _named_item(self, index: int) -> bool:
+        """ "A, the Korea Institute of Ocean Science and Technology (KIOST) and B": a name after
+        "the" that is followed by the rest of a list, not an apposition."""
+        doc = self.span.doc
+        named = self.at(index + 1)
+        if doc[index].lower_ != "the" or named is None or named.modifier or named.start != index + 1:
+            return False
+        if named.kind is EntityKind.PLACE:
+            return False  # "Rigetti, the Berkeley, California-based maker"
+        return named.end < self.span.end and doc[named.end].lower_ in {",", "and"}
 
     def _opens_clause(self, mention: Mention) -> bool:
         """ "..., and Rigetti Computing, a US maker, has agreed": a new subject, not a list item."""
@@ -180,6 +198,7 @@ class Sentence:
                     and step > 0
                     and j + 1 < self.span.end
                     and doc[j + 1].lower_ in _APPOSITION
+                    and not self._named_item(j + 1)
                 ):
                     return None  # "IonQ, a US company": an apposition, not the next item
                 seen_separator = True
@@ -246,21 +265,44 @@ class Sentence:
             j -= 1
         return []
 
+    def apposed(self, index: int, limit: int = 10) -> Mention | None:
+        """The name an apposition right before ``index`` describes: "Quantinuum, the quantum
+        computing company [majority-owned by]" gives Quantinuum."""
+        doc = self.span.doc
+        j = index - 1
+        steps = 0
+        while j > self.span.start and steps < limit:
+            token = doc[j]
+            found = self.at(j)
+            if token.text == ",":
+                named = self.at(j - 1)
+                return named if named is not None and self.party(named) else None
+            if found is not None and found.modifier:
+                j = found.start - 1  # "the Berkeley, California-based maker"
+            elif (
+                token.lower_ in {"the", "a", "an"}
+                or (token.is_alpha and token.is_lower)
+                or "-" in token.text
+                or token.like_num
+                or token.text in {"$", "€", "£", "₩"}
+                or (token.is_upper and token.is_alpha and len(token.text) <= 4)  # "the IT services arm"
+            ):
+                j -= 1
+            else:
+                return None
+            steps += 1
+        return None
+
     def _apposition_start(self, comma: int, start: int) -> int | None:
         """Given the comma that closes an apposition (", a maker of sensors,"), the comma that
         opens it, when a name stands right before that one."""
         doc = self.span.doc
         for k in range(comma - 1, max(start, comma - 20) - 1, -1):
             if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
-                opens = k + 1 < comma and doc[k + 1].lower_ in {
-                    "a",
-                    "an",
-                    "the",
-                    "one",
-                    "its",
-                    "which",
-                    "who",
-                }
+                opens = k + 1 < comma and (
+                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who"}
+                    or (doc[k + 1].is_lower and doc[k + 1].lower_.endswith("ed"))  # ", formed in 2021 by"
+                )
                 named = k - 1 >= start and self.at(k - 1) is not None
                 return k - 1 if opens and named else None
         return None
@@ -322,6 +364,7 @@ class Sentence:
                 token.lower_ in _SKIPPABLE
                 or (token.is_alpha and token.is_lower)
                 or token.text in _POSSESSIVE | {"-"}
+                or (token.lower_ in TITLE_WORDS and self.at(j + 1) is not None)  # "by Professor X"
             ):
                 return []
             j += 1
@@ -361,6 +404,9 @@ def _with_partners(group: list[Mention]) -> list[Mention]:
         expanded.append(mention)
         if mention.partner is not None:
             expanded.append(Mention(mention.start, mention.end, mention.partner, None, mention.via))
+        expanded += [
+            Mention(mention.start, mention.end, other, None, mention.via) for other in mention.others
+        ]
     return expanded
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
@@ -55,7 +56,18 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
     return apply
 
 
-signed_mou = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+_signed_document = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")
+
+
+def signed_mou(s: Sentence, state: ArticleState) -> list[Finding]:
+    """An MOU or agreement signed; "signed a partnership agreement" is a partnership."""
+    findings = _signed_document(s, state)
+    doc = s.span.doc
+    for finding in findings:
+        match = next(((a, b) for a, b in s.found("MOU") if a == finding.at), None)
+        if match is not None and any(t.lower_ == "partnership" for t in doc[match[0] : match[1]]):
+            finding.kind, finding.rule = RelationshipKind.PARTNERS_WITH, "signed-partnership"
+    return findings
 
 
 def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -67,10 +79,136 @@ def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
         parties = s.subject(sign, max_gap=2)
         if doc[sign - 1].lower_ in {"was", "were", "been"}:
             parties = s.object(sign, frozenset({"by", "between"}), limit=3)
+        if sign + 2 < s.span.end and doc[sign + 1].lower_ == "by":  # "an agreement signed by ..."
+            parties = signatories(s, sign + 2, state) or parties
         parties = [m for m in parties if state.kind(m) in _ORGS_OR_PLACES]
         for a, b in combinations(parties, 2):
             findings.append(
                 Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "mou-signed-by", 0.8, s, sign)
+            )
+    return findings
+
+
+_DOCUMENTS = frozenset(
+    [
+        "mou",
+        "mous",
+        "memorandum",
+        "memoranda",
+        "agreement",
+        "agreements",
+        "pact",
+        "accord",
+        "accords",
+        "deal",
+        "deals",
+        "contract",
+    ]
+)
+
+
+def signatories(s: Sentence, index: int, state: ArticleState) -> list[Mention]:
+    """Who signs, when people sign for their organisations: "signed by Quantinuum President
+    Rajeev Hazra and Incheon Mayor Yoo Jeong-bok" gives Quantinuum and Incheon."""
+    doc = s.span.doc
+    found: list[Mention] = []
+    j = index
+    while j < min(s.span.end, index + 16):
+        mention = s.at(j)
+        token = doc[j]
+        if mention is not None:
+            kind = state.kind(mention)
+            titled = mention.end < s.span.end and doc[mention.end].lower_ in TITLE_WORDS
+            if kind is not EntityKind.PERSON and (titled or s.party(mention)) and mention not in found:
+                found.append(mention)
+            j = mention.end
+            continue
+        if token.text == "," and not (j + 1 < s.span.end and (s.at(j + 1) or doc[j + 1].lower_ == "and")):
+            break  # ", the city will provide ...": the list of signers has ended
+        if not (token.lower_ in TITLE_WORDS or token.lower_ in {"and", ",", "the", "its", "their"}):
+            break
+        j += 1
+    return found
+
+
+_READ_ELSEWHERE = frozenset(
+    [
+        "collaborate",
+        "cooperate",
+        "co-operate",
+        "jointly",
+        "join",
+        "work",
+        "partner",
+        "invest",
+        "fund",
+        "provide",
+        "pay",
+        "buy",
+        "acquire",
+        "sell",
+        "supply",
+        "take",
+    ]
+)
+
+
+def partners_of(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Quantinuum and Atom Computing, which are both Microsoft partners": each partners with
+    the organisation named before "partners"."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in {"partner", "partners"} or token.i == s.span.start:
+            continue
+        owner = s.at(token.i - 1)
+        if owner is None or owner.modifier or state.kind(owner) not in ORGANISATIONS | {None}:
+            continue
+        j = owner.start - 1
+        while j > s.span.start and doc[j].lower_ in {"both", "also", "all", "a", "an", "long-time", "key"}:
+            j -= 1
+        if doc[j].lower_ not in {"is", "are", "was", "were", "become", "became"}:
+            continue
+        for partner in s.subject(j):
+            if partner.id != owner.id and state.kind(partner) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.PARTNERS_WITH, partner.id, owner.id, "partner-of", 0.75, s, token.i
+                    )
+                )
+    return findings
+
+
+def agreed_to(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "SK Telecom, Deutsche Telekom and NTT have agreed to connect their networks": the parties
+    that agree together have an agreement (what they agree to do, when another rule reads it
+    — "agreed to collaborate", "agreed to join" — is left to that rule)."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("AGREED_TO")):
+        following = {t.lower_ for t in doc[end : min(s.span.end, end + 2)]}
+        if following & _READ_ELSEWHERE:
+            continue
+        parties = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        for a, b in combinations(parties, 2):
+            findings.append(Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "agreed-to", 0.7, s, start))
+    return findings
+
+
+def signed_by(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "A memorandum of understanding on ... was signed Wednesday by A, B and C": every two of
+    the signers, when the sentence has named the document before the verb."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("SIGNED_BY")):
+        if not any(t.lower_ in _DOCUMENTS for t in doc[s.span.start : start]):
+            continue
+        if s.found("MOU_AFTER") and any(a <= start + 1 < b for a, b in s.found("MOU_AFTER")):
+            continue  # the shorter "an MOU was signed by" is read by signed_mou_after
+        parties = [m for m in s.first_party_after(end, limit=7) if state.kind(m) in _ORGS_OR_PLACES]
+        for a, b in combinations(parties, 2):
+            findings.append(
+                Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "mou-signed-by", 0.8, s, start + 1)
             )
     return findings
 
@@ -101,7 +239,7 @@ def spun_out(s: Sentence, state: ArticleState) -> list[Finding]:
     for start, end in s.found("SPUN_OUT"):
         for company in s.subject(start, max_gap=4):
             for origin in s.first_party_after(end, limit=3):
-                if origin.id != company.id and state.kind(origin) in ORGANISATIONS:
+                if origin.id != company.id and state.kind(origin) in ORGANISATIONS | {None}:
                     findings.append(
                         Finding(
                             RelationshipKind.ESTABLISHES, origin.id, company.id, "spun-out-of", 0.75, s, start
@@ -143,7 +281,7 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                             start,
                         )
                     )
-                elif kind in _BODIES and member.id != body.id:
+                elif member.id != body.id and (kind in _BODIES or _as_members(s, body.end, kind)):
                     findings.append(
                         Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "joined", 0.85, s, start)
                     )
@@ -163,6 +301,74 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+_HOSTS = frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.PROGRAMME})
+
+
+def _as_members(s: Sentence, index: int, kind: EntityKind | None) -> bool:
+    """ "joined the centre as industrial partners": a centre or project has members too, when the
+    sentence says they join it as members or partners."""
+    if kind not in _HOSTS:
+        return False
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[index : min(s.span.end, index + 6)]]
+    return bool(words) and words[0] == "as" and any(w.startswith(("member", "partner")) for w in words)
+
+
+def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The alliance will be led by ADD, with A, B and C among its founding members": the list
+    before "among" are members of the body the sentence is about."""
+    findings: list[Finding] = []
+    for start, _ in first_per_start(s.found("AMONG_MEMBERS")):
+        before = _nearest_before(s, start)
+        if before is None or not s.party(before):
+            continue
+        members = s.group_left(before, whole=True)
+        hosts = _BODIES | _HOSTS
+        body = next(
+            (m for m in s.mentions if m.start < members[0].start and state.kind(m) in hosts and s.party(m)),
+            None,
+        )
+        if body is None:
+            continue
+        for member in members:
+            if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "among-members", 0.8, s, start)
+                )
+    return findings
+
+
+def coordinated_subject(s: Sentence, index: int) -> Mention | None:
+    """ "The hub was established under ... and will be run by X": the sentence's subject, when
+    only auxiliaries stand between "and" and the verb at ``index``."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
+        j -= 1
+    if doc[j].lower_ != "and":
+        return None
+    verb = next((t.i for t in s.span if t.lower_ in _AUXILIARIES - {",", "to"}), j)
+    first = next((m for m in s.mentions if s.party(m) and not s.after_preposition(m)), None)
+    if first is None or first.start > verb:
+        return None  # the sentence's subject comes before its first verb
+    return first
+
+
+def _titled_person(s: Sentence, found: list[Mention], state: ArticleState) -> list[Mention]:
+    """ "run by SKKU physics professor Lee Jun-ho": the person, not the university before the
+    title; "led by chief executive X" too."""
+    doc = s.span.doc
+    if len(found) != 1:
+        return found
+    j = found[0].end
+    while j < s.span.end and doc[j].is_lower and doc[j].is_alpha and j - found[0].end < 4:
+        j += 1
+    person = s.at(j)
+    if j > found[0].end and person is not None and state.kind(person) is EntityKind.PERSON:
+        return [person]
+    return found
 
 
 def _of_which(s: Sentence, index: int) -> list[Mention]:
@@ -218,7 +424,12 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("PARTICIPATE")):
         words = {t.lower_ for t in doc[end : min(s.span.end, end + 4)]}
-        if state.raised is not None and words & {"round", "raise", "financing", "fundraising"}:
+        ends = end >= s.span.end - 1 or doc[end].is_punct  # "Existing shareholder Q also took part."
+        backer_words = {"shareholder", "shareholders", "investor", "investors", "backer", "backers"}
+        said_backer = bool(backer_words & {t.lower_ for t in doc[s.span.start : start]})
+        if state.raised is not None and (
+            words & {"round", "raise", "financing", "fundraising"} or (ends and said_backer)
+        ):
             for backer in s.subject(start):  # "Existing backers KDB and LGTV also took part in the round"
                 if backer.id != state.raised:
                     findings.append(
@@ -257,11 +468,18 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in s.found("CHAIRED_BY"):
         body = _nearest_before(s, start)
-        if body is None or any(t.lower_ not in _AUXILIARIES for t in doc[body.end : start]):
+        if body is not None and any(
+            t.lower_ not in _AUXILIARIES | {"which", "who"} for t in doc[body.end : start]
+        ):
+            body = coordinated_subject(s, start)
+        if body is None:
             continue
-        if state.kind(body) not in {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}:
-            continue
-        for leader in s.first_party_after(end):
+        bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
+        for leader in _titled_person(s, s.first_party_after(end), state):
+            if state.kind(body) not in bodies and not (
+                state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS
+            ):
+                continue  # a person heads any organisation; an organisation heads a body
             findings.append(
                 Finding(RelationshipKind.LEADS, leader.id, body.id, "chaired-by", 0.8, s, start, dated=False)
             )
@@ -278,5 +496,9 @@ RULES: list[Rule] = [
     chaired_by,
     spun_out,
     signed_mou_after,
+    signed_by,
+    agreed_to,
+    partners_of,
     brings_together,
+    among_members,
 ]

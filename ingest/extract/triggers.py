@@ -19,8 +19,11 @@ from ingest.extract.nlp import pipeline
 Pattern = list[dict[str, Any]]
 
 
-def _words(text: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": text.split()}}
+def _words(text: str, op: str | None = None) -> dict[str, Any]:
+    pattern: dict[str, Any] = {"LOWER": {"IN": text.split()}}
+    if op is not None:
+        pattern["OP"] = op
+    return pattern
 
 
 def _gap(most: int) -> dict[str, Any]:
@@ -57,6 +60,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [SIGN, _gap(6), *LETTER_OF_INTENT],
     ],
     "MOU_AFTER": [[DOCUMENT, _gap(3), SIGN]],  # "the agreement the carriers signed", "an MOU was signed"
+    # "A memorandum ... on building a computer in Pohang was signed Wednesday by A, B and C"
+    "SIGNED_BY": [[_words("was were been being"), SIGN, _gap(3), {"LOWER": "by"}]],
     "INVESTORS": [
         [
             _words("count counts counted"),
@@ -110,6 +115,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
         [{"LOWER": "in"}, _words("collaboration cooperation co-operation")],
         [{"LOWER": "joint"}, _words("research development"), {"LOWER": "with"}],
+        [_words("developed co-developed designed"), {"LOWER": "jointly", "OP": "?"}, {"LOWER": "with"}],
         [{"LOWER": "jointly"}, _words("develop research build study")],
     ],
     "INVEST": [
@@ -134,6 +140,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
     ],
+    "AGREED_TO": [[_words("agreed agree agrees"), {"LOWER": "to"}]],
+    "RECEIVE": [[_words("receive receives received receiving get gets got obtain obtains obtained")]],
     "JOIN": [
         [_words("join joins joined joining")],
         [
@@ -145,6 +153,24 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    # "with LG Electronics and the Korea Development Bank among the new investors"
+    "AMONG_INVESTORS": [
+        [
+            {"LOWER": "among"},
+            _words("its their the"),
+            _words("new existing other first lead", "?"),
+            _words("investors backers shareholders"),
+        ]
+    ],
+    # "with Hanwha Aerospace, LIG Nex1 and KIST among its founding members"
+    "AMONG_MEMBERS": [
+        [
+            {"LOWER": "among"},
+            _words("its their the"),
+            _words("founding first new initial industrial industry corporate core", "?"),
+            _words("members partners participants"),
+        ]
+    ],
     "PARTICIPATE": [
         [_words("participate participates participated participating")],
         [_words("take takes took taking"), {"LOWER": "part"}],
@@ -157,7 +183,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
     ],
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
-    "CHAIRED_BY": [[_words("chaired headed led run"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [[_words("chaired headed led run directed managed coordinated"), {"LOWER": "by"}]],
     "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
     "OPEN_NAMED": [
         [OPEN, {"LOWER": "up", "OP": "?"}],
@@ -183,7 +209,11 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [RELEASE, _gap(3), {"LOWER": "by"}],
         [_words("led drawn drafted"), _gap(2), {"LOWER": "by"}],
     ],
-    "FOUNDED_BY": [[_words("founded co-founded established started"), _gap(4), {"LOWER": "by"}]],
+    "FOUNDED": [[_words("founded co-founded cofounded"), {"LOWER": {"NOT_IN": ["by", "in", "on", "as"]}}]],
+    "FOUNDED_BY": [
+        [_words("founded co-founded established started created"), _gap(4), {"LOWER": "by"}],
+        [{"LOWER": "set"}, {"LOWER": "up"}, _gap(2), {"LOWER": "by"}],
+    ],
     "SUBSIDIARY": [
         [_words("subsidiary unit affiliate division arm"), {"LOWER": "of"}],
         [_words("controls owns")],
@@ -191,6 +221,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
     "BASED_IN": [
         [_words("based headquartered located"), {"LOWER": "in"}],
         [{"LOWER": "home"}, {"LOWER": "to"}],
+        [_words("has have"), _words("its their"), _words("headquarters hq base"), {"LOWER": "in"}],
+        [_words("moved relocated"), _words("its their"), _words("headquarters hq base"), {"LOWER": "to"}],
         [
             _words("has have"),
             {"LOWER": {"IN": ["an", "offices"]}},

@@ -1,0 +1,187 @@
+"""The extractor's rules one phrasing at a time, on short news-style texts, and its quality on the
+held-out articles (``articles/heldout/``), which the rules were not written against.
+
+The held-out floors are the scores measured when each batch was last scored, less a margin: a
+change that loses recall or precision on news the rules did not see shows here first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.model import Relationship
+from graph.store.sqlite import SqliteStore
+from ingest.extract.article import read_article
+from ingest.extract.base import Extraction
+from ingest.extract.driver import extract_article
+from ingest.extract.hedges import denied, hearsay
+from ingest.extract.nlp import pipeline
+from ingest.extract.rules import RuleExtractor
+from ingest.loader import ingest_paths
+from ingest.score import Score, read_answer, score
+
+HELDOUT = Path(__file__).parent / "articles" / "heldout"
+SEED_DATA = Path(__file__).parents[2] / "data" / "seed" / "korea-quantum.yaml"
+
+
+def extract(tmp_path: Path, text: str) -> Extraction:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Test story\n\n{text}\n", encoding="utf-8")
+    return RuleExtractor().extract(read_article(path, published=date(2028, 1, 5)), [], "article-1")
+
+
+def ties(found: Extraction) -> set[tuple[str, str, str]]:
+    result = set()
+    for proposed in found.relationships:
+        rel: Relationship = proposed.relationship
+        result.add((rel.kind.value, rel.source, rel.target))
+    return result
+
+
+def test_a_denied_agreement_is_not_proposed(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "KT did not sign a supply agreement with Rigetti Computing, a KT spokesperson said. "
+        "KT signed an agreement with LG Uplus on Monday.",
+    )
+    mous = {t for t in ties(found) if t[0] == "SIGNED_MOU_WITH"}
+    assert mous == {("SIGNED_MOU_WITH", "kt", "lg-uplus")}
+
+
+def test_a_tie_only_weighed_or_in_talks_is_not_proposed(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Samsung Electronics is in talks to join the Quantum Alliance. "
+        "SK hynix is considering whether to invest in Qunova Computing.",
+    )
+    assert not {t for t in ties(found) if t[0] in {"MEMBER_OF", "INVESTS_IN"}}
+
+
+def test_hearsay_stays_but_less_sure_and_says_so(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Hanwha Aerospace will take a minority stake in Quantum Machines, according to people "
+        "familiar with the matter.",
+    )
+    stake = next(p for p in found.relationships if p.relationship.kind.value == "INVESTS_IN")
+    assert stake.confidence <= 0.5
+    assert (stake.relationship.note or "").startswith("reported from unnamed sources")
+
+
+def test_hedge_words_are_read_near_the_trigger_only() -> None:
+    doc = pipeline()("KT, which has not named a partner yet, signed an agreement with KAIST.")
+    sign = next(t.i for t in doc if t.text == "signed")
+    assert not denied(doc[0 : len(doc)], sign)  # "not" belongs to the relative clause, words away
+    assert hearsay(pipeline()("The deal is said to be worth $5 million.")[:])
+
+
+def test_an_abbreviation_in_brackets_names_the_same_entity_later(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "The Korea Research Institute of Standards and Science (KRISS) has signed a memorandum of "
+        "understanding with IonQ. KRISS will also work with the Korea Institute of Science and "
+        "Technology Information (KISTI).",
+    )
+    kriss = next(e.entity for e in found.entities if e.entity.name.startswith("Korea Research"))
+    assert "KRISS" in kriss.aliases
+    assert ("COLLABORATES_WITH", "korea-institute-of-science-and-technology-information", kriss.id) in ties(
+        found
+    )
+
+
+def test_members_listed_among_founding_members(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "The Quantum Sensing Alliance will be led by the Agency for Defense Development (ADD), with "
+        "Hanwha Aerospace, LIG Nex1 and Korea University among its founding members.",
+    )
+    got = ties(found)
+    assert ("LEADS", "agency-for-defense-development", "quantum-sensing-alliance") in got
+    for member in ("hanwha-aerospace", "lig-nex1", "korea-university"):
+        assert ("MEMBER_OF", member, "quantum-sensing-alliance") in got
+
+
+def test_an_agreement_signed_in_the_passive_by_a_list(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "A memorandum of understanding on building a quantum computer in Pohang was signed Wednesday "
+        "by French quantum company Pasqal, North Gyeongsang Province and Pohang University of "
+        "Science and Technology (POSTECH).",
+    )
+    mous = {frozenset(t[1:]) for t in ties(found) if t[0] == "SIGNED_MOU_WITH"}
+    assert mous == {
+        frozenset({"pasqal", "north-gyeongsang-province"}),
+        frozenset({"pasqal", "pohang-university-of-science-and-technology"}),
+        frozenset({"north-gyeongsang-province", "pohang-university-of-science-and-technology"}),
+    }
+
+
+def test_a_minister_of_a_named_ministry_leads_it_a_vice_minister_does_not(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "The Ministry of Science and ICT will fund the centre. "
+        '"It matters," Minister of Science and ICT Yoo Sang-im said. '
+        "Vice Minister of Science and ICT Park Yun-kyu attended the ceremony.",
+    )
+    leads = {t for t in ties(found) if t[0] == "LEADS"}
+    assert leads == {("LEADS", "yoo-sang-im", "ministry-of-science-and-ict")}
+
+
+def test_a_chief_executive_stated_after_the_company(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Rigetti Computing was founded by physicist Chad Rigetti in 2013. "
+        "Its current chief executive is Subodh Kulkarni.",
+    )
+    got = ties(found)
+    assert ("ESTABLISHES", "chad-rigetti", "rigetti-computing") in got
+    assert ("LEADS", "subodh-kulkarni", "rigetti-computing") in got
+
+
+def test_a_round_led_by_one_with_others_participating(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Samsung Electronics has invested $50 million in Quantinuum as part of a $600 million "
+        "funding round. The round was led by Quanta Computer, with NVentures and JPMorgan Chase "
+        "also participating.",
+    )
+    investors = {t[1] for t in ties(found) if t[0] == "INVESTS_IN" and t[2] == "quantinuum"}
+    assert investors == {"samsung-electronics", "quanta-computer", "nventures", "jpmorgan-chase"}
+
+
+# measured when each batch was last scored (empty store), less about 0.05; the first-run scores
+# (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
+FLOORS = {
+    "batch1": (0.95, 0.74),
+    "batch2": (0.9, 0.83),
+    "batch3": (0.95, 0.76),
+    "batch4": (0.95, 0.67),
+    "batch5": (0.95, 0.68),
+    "batch6": (0.95, 0.18),  # scored once, untuned: the honest estimate for unseen news
+}
+
+
+@pytest.mark.parametrize("seeded", [False, True], ids=["empty-store", "seed-store"])
+@pytest.mark.parametrize("batch", sorted(FLOORS))
+def test_news_quality_on_the_held_out_articles(batch: str, seeded: bool, tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "ckg.db")
+    if seeded:  # the store's names are matched instead of proposed; the scores barely move
+        ingest_paths(store, [SEED_DATA])
+    total: Score | None = None
+    try:
+        for article in sorted((HELDOUT / batch).iterdir()):
+            if article.name.endswith(".answer.yaml"):
+                continue
+            answer = read_answer(article.with_name(article.stem + ".answer.yaml"))
+            one = score(extract_article(store, article), answer)
+            total = one if total is None else total + one
+    finally:
+        store.close()
+    assert total is not None
+    precision, recall = FLOORS[batch]
+    margin = 0.06 if seeded else 0.0
+    assert total.relationships.precision >= precision - margin, total.wrong
+    assert total.relationships.recall >= recall - margin, total.missed
