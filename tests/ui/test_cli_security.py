@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import ui.cli
 from ui.cli import LOOPBACK, app, main, streamlit_command
 
-SECRET_WORDS = ("password", "passwd", "secret", "token", "credential", "auth")
+SECRET_WORDS = ["password", "passwd", "secret", "token", "credential", "auth"]
 
 
 def _address(command: list[str]) -> str:
