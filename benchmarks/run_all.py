@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/run_all.py [--smoke] [--write] [--only NAME ...] [--no-neo4j]
 
 Full size is what docs/BENCHMARKS.md reports; with --write each benchmark that can replaces its
-own section there. --smoke runs each at a size that finishes in about a minute (see SMOKE: the
-synthetic consortium of 10,000 entities where a benchmark's work allows, smaller where it
-repeats a load many times), so that CI shows every benchmark still runs and reports; the smoke
-figures are not worth writing down. Neo4j benchmarks use NEO4J_URI (and its credentials) when
+own section there. --smoke runs each at a small size (the ``smoke`` arguments below, each with its reason: 5,000
+entities for the scale and analysis benchmarks, 2,000 for the load benchmark, which loads the
+graph nine times over, 300 for exports, the seed for the app pages), so that CI shows every
+benchmark still runs and reports; the smoke figures are not worth writing down. Neo4j benchmarks use NEO4J_URI (and its credentials) when
 set, else start a local server each; --no-neo4j leaves Neo4j out.
 """
 
@@ -42,8 +42,9 @@ BENCHMARKS = [
         "scale",
         "scale_bench.py",
         full=("--entities", "100000", "--pairs", "1000"),
-        # 10,000 entities as the full run's graph a tenth the size; fewer questions and readers
-        smoke=("--entities", "10000", "--pairs", "60", "--threads", "10", "--each", "4"),
+        # 5,000 entities, fewer questions and readers: at 10,000 the five smoke runs took 16
+        # minutes together on a loaded 2-core machine (this one, loading Neo4j twice over)
+        smoke=("--entities", "5000", "--pairs", "40", "--threads", "10", "--each", "4"),
         writes=True,
         marker="## Scale (",
     ),
@@ -51,7 +52,7 @@ BENCHMARKS = [
         "analysis",
         "analysis_bench.py",
         full=("--entities", "10000", "--pairs", "500"),
-        smoke=("--entities", "10000", "--pairs", "60", "--skip-louvain"),
+        smoke=("--entities", "5000", "--pairs", "40", "--skip-louvain"),
         neo4j=("--neo4j",),
         writes=True,
         marker="## Analysis (",
