@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/run_all.py [--smoke] [--write] [--only NAME ...] [--no-neo4j]
 
 Full size is what docs/BENCHMARKS.md reports; with --write each benchmark that can replaces its
-own section there. --smoke runs each at a small size (the ``smoke`` arguments below, each with its reason: 5,000
-entities for the scale and analysis benchmarks, 2,000 for the load benchmark, which loads the
-graph nine times over, 300 for exports, the seed for the app pages), so that CI shows every
-benchmark still runs and reports; the smoke figures are not worth writing down. Neo4j benchmarks use NEO4J_URI (and its credentials) when
-set, else start a local server each; --no-neo4j leaves Neo4j out.
+own section there. --smoke runs each at a small size (the ``smoke`` arguments below, each with
+its reason: 5,000 entities for the scale and analysis benchmarks, 2,000 for the load benchmark,
+which loads the graph nine times over, 300 for exports, the seed for the app pages), so that CI
+shows every benchmark still runs and reports; the smoke figures are not worth writing down.
+Neo4j benchmarks use NEO4J_URI (and its credentials) when set, else start a local server each;
+--no-neo4j leaves Neo4j out.
 """
 
 from __future__ import annotations
