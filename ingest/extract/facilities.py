@@ -65,18 +65,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
             place = place_after(s, apposed.end, state)
             if place is not None:
-                findings.append(
-                    Finding(
-                        RelationshipKind.LOCATED_IN,
-                        target,
-                        place.id,
-                        "facility-in-place",
-                        0.8,
-                        s,
-                        noun,
-                        dated=False,
-                    )
-                )
+                findings.append(_located(target, place, s, noun))
         else:
             place = (
                 place_after(s, end, state) or _campus_place(s, end, state) or _place_before(s, noun, state)
@@ -104,24 +93,19 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
             target = created.id
             if place is not None:
-                findings.append(
-                    Finding(
-                        RelationshipKind.LOCATED_IN,
-                        target,
-                        place.id,
-                        "facility-in-place",
-                        0.8,
-                        s,
-                        noun,
-                        dated=False,
-                    )
-                )
+                findings.append(_located(target, place, s, noun))
         for founder in founders:
             findings.append(
                 Finding(RelationshipKind.ESTABLISHES, founder.id, target, "opened-facility", 0.8, s, start)
             )
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def _located(facility: str, place: Mention, s: Sentence, noun: int) -> Finding:
+    """A facility is where the sentence puts it; where it is does not date the opening."""
+    kind = RelationshipKind.LOCATED_IN
+    return Finding(kind, facility, place.id, "facility-in-place", 0.8, s, noun, dated=False)
 
 
 def _place_before(s: Sentence, noun: int, state: ArticleState) -> Mention | None:

@@ -46,19 +46,8 @@ RULES = [
     *people.RULES,
     *parts.RULES,
 ]
-EVENTS = frozenset(
-    {
-        RelationshipKind.SIGNED_MOU_WITH,
-        RelationshipKind.PARTNERS_WITH,
-        RelationshipKind.COLLABORATES_WITH,
-        RelationshipKind.INVESTS_IN,
-        RelationshipKind.FUNDS,
-        RelationshipKind.ESTABLISHES,
-        RelationshipKind.MEMBER_OF,
-        RelationshipKind.PARTICIPATES_IN,
-        RelationshipKind.LEADS,
-    }
-)
+# ties dated by the sentence that states them: the events a hedge can weigh, and taking a post
+EVENTS = HEDGED_KINDS | {RelationshipKind.LEADS}
 _NAME_CONFIDENCE = {"title": 0.85, "name": 0.8, "descriptor": 0.8, "described": 0.75}
 
 
