@@ -124,17 +124,9 @@ class ChangeCounter:
         if unit.dataset is None:
             return None
         sources = {source.id: source for source in unit.dataset.sources}
-        before = self._before(self._sources, self._store.sources_by_ids, list(sources))
-        changes = unit.changes["sources"]
-        for source_id, source in sources.items():
-            changes.add(before.get(source_id), source)
-            self._sources[source_id] = source
+        self._tally(unit.changes["sources"], sources, self._sources, self._store.sources_by_ids)
         entities = {entity.id: entity for entity in unit.dataset.entities}
-        before = self._before(self._entities, self._store.entities_by_ids, list(entities))
-        changes = unit.changes["entities"]
-        for entity_id, entity in entities.items():
-            changes.add(before.get(entity_id), entity)
-            self._entities[entity_id] = entity
+        self._tally(unit.changes["entities"], entities, self._entities, self._store.entities_by_ids)
         relationships = coalesce_relationships(unit.dataset.relationships)
         before = self._before(self._relationships, self._store.relationships_by_keys, list(relationships))
         changes = unit.changes["relationships"]
@@ -150,6 +142,14 @@ class ChangeCounter:
             entities=list(entities.values()),
             relationships=list(relationships.values()),
         )
+
+    def _tally(self, changes: Changes, records: dict[str, Any], seen: dict[str, Any], fetch: Any) -> None:
+        """Count each record against what a unit counted before or the store holds, then remember
+        it as written (records whose evidence merges, relationships, are counted in ``count``)."""
+        before = self._before(seen, fetch, list(records))
+        for record_id, record in records.items():
+            changes.add(before.get(record_id), record)
+            seen[record_id] = record
 
     @staticmethod
     def _before(seen: dict[str, Any], fetch: Any, ids: list[str]) -> dict[str, Any]:

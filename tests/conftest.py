@@ -15,6 +15,7 @@ from graph.errors import CkgError
 from graph.store.base import GraphStore
 from graph.store.neo4j import Neo4jStore
 from graph.store.sqlite import SqliteStore
+from tests.unavailable import unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed"
@@ -23,9 +24,7 @@ ARTICLE = ROOT / "data" / "sources" / "2026-01-29-korea-quantum-strategy.txt"
 
 def _neo4j_unavailable(reason: str) -> None:
     """Neo4j cases must run in CI: there a missing server fails the run; elsewhere they skip."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true and Neo4j is unavailable: {reason}")
-    pytest.skip(f"Neo4j is unavailable: {reason}")
+    unavailable(f"Neo4j is unavailable: {reason}")
 
 
 @pytest.fixture(scope="session")

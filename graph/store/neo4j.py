@@ -16,6 +16,7 @@ import os
 import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -135,18 +136,21 @@ class Neo4jStore:
 
     def _ensure_schema(self) -> None:
         # Schema commands run on their own (auto-commit), not in a managed transaction with others.
-        try:
-            with self._session() as session:
-                for statement in cypher.schema_statements():
-                    session.run(statement).consume()
-        except UNREACHABLE as error:
-            raise self._unreachable(error) from error
+        with self.reachable(), self._session() as session:
+            for statement in cypher.schema_statements():
+                session.run(statement).consume()
 
-    def _unreachable(self, error: Exception) -> StoreUnavailableError:
-        return StoreUnavailableError(
-            f"cannot reach Neo4j at {self._uri}: {_one_line(error)}. It may be restarting: try again "
-            "in a moment."
-        )
+    @contextmanager
+    def reachable(self) -> Iterator[None]:
+        """Work with the server inside this block: once the driver has spent its retries on a
+        server that cannot be reached, the user gets one plain line, not the driver's exception."""
+        try:
+            yield
+        except UNREACHABLE as error:
+            raise StoreUnavailableError(
+                f"cannot reach Neo4j at {self.uri}: {_one_line(error)}. It may be restarting: try again "
+                "in a moment."
+            ) from error
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -182,12 +186,9 @@ class Neo4jStore:
         return published
 
     def clear(self) -> None:
-        try:
-            with self._session() as session:
-                while session.execute_write(_delete_batch) > 0:
-                    pass
-        except UNREACHABLE as error:
-            raise self._unreachable(error) from error
+        with self.reachable(), self._session() as session:
+            while session.execute_write(_delete_batch) > 0:
+                pass
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -202,11 +203,8 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
             return [[record.data() for record in tx.run(query, parameters)] for query, parameters in queries]
 
-        try:
-            with self._session() as session:
-                return session.execute_read(work)
-        except UNREACHABLE as error:
-            raise self._unreachable(error) from error
+        with self.reachable(), self._session() as session:
+            return session.execute_read(work)
 
     def stats(self) -> Stats:
         entity_rows, rel_rows, source_rows = self._read_all(  # one transaction: counts of one moment

@@ -30,8 +30,8 @@ from neo4j.exceptions import ClientError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from pydantic import BaseModel, Field
 
-from graph.errors import CkgError, StoreUnavailableError
-from graph.store.neo4j import UNREACHABLE, Neo4jStore
+from graph.errors import CkgError
+from graph.store.neo4j import Neo4jStore
 
 DEFAULT_TIMEOUT = 15.0
 """Seconds a query may run before the server stops it."""
@@ -69,13 +69,11 @@ def run_read_query(
     if not text:
         raise QueryRefusedError("the query is empty")
     params = dict(parameters or {})
-    with store.read_session() as session:
+    with store.reachable(), store.read_session() as session:
         try:
             summary = session.execute_read(_plan, text, params)
         except ClientError as error:
             raise QueryRefusedError(_explain(error, None)) from error
-        except UNREACHABLE as error:
-            raise _unreachable(store, error) from error
         refusal = refusal_reason(summary)
         if refusal is not None:
             raise QueryRefusedError(
@@ -90,8 +88,6 @@ def run_read_query(
             raise QueryRefusedError(_explain(error, timeout)) from error
         except Neo4jError as error:
             raise QueryRefusedError(f"Neo4j could not run the query: {error.message or error}") from error
-        except UNREACHABLE as error:
-            raise _unreachable(store, error) from error
 
 
 _WHAT = {
@@ -158,13 +154,6 @@ def _operators(plan: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     for child in plan.get("children") or []:
         found += _operators(child)
     return found
-
-
-def _unreachable(store: Neo4jStore, error: Exception) -> StoreUnavailableError:
-    message = " ".join(str(error).split()).rstrip(".")
-    return StoreUnavailableError(
-        f"cannot reach Neo4j at {store.uri}: {message}. It may be restarting: try again in a moment."
-    )
 
 
 def _fetch(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any], limit: int) -> QueryResult:

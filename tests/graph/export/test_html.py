@@ -9,13 +9,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from graph.export.base import ExportView
 from graph.export.html import write_html
 from graph.export.options import DrawOptions
 from tests.graph.export.conftest import LONG_QUOTE, ODD
+from tests.unavailable import unavailable
 
 
 def _page(view: ExportView, tmp_path: Path) -> tuple[Path, str]:
@@ -54,7 +54,7 @@ def test_hostile_text_stays_data(odd_view: ExportView, tmp_path: Path) -> None:
 def test_chromium_draws_the_network(seed_view: ExportView, tmp_path: Path) -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
-        pytest.skip("Chromium is not installed (make test installs it)")
+        unavailable("Chromium is not installed (make test installs it)")
     path, _ = _page(seed_view, tmp_path)
     done = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
