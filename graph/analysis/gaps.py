@@ -18,6 +18,7 @@ from graph.analysis.cuts import find_cuts
 from graph.analysis.metrics import communities
 from graph.analysis.projection import CLUSTER_TIES, Projection
 from graph.analysis.results import GapItem, GapReport, GapSection
+from graph.bulk import paused_gc
 from graph.model import Entity, EntityKind, Relationship
 
 MEMBER_KINDS = (EntityKind.COMPANY, EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE)
@@ -46,7 +47,11 @@ def find_gaps(
 ) -> GapReport:
     """The gap report of a view. ``sectors`` are the sectors every cluster should cover (default:
     every sector named in the view)."""
-    today = today or projection.filter.as_of or date.today()
+    with paused_gc():  # findings by the hundred thousand beside a large projection: graph.bulk
+        return _find_gaps(projection, sectors, today or projection.filter.as_of or date.today(), limit)
+
+
+def _find_gaps(projection: Projection, sectors: Iterable[str] | None, today: date, limit: int) -> GapReport:
     wanted = sorted(set(sectors) if sectors else {s for e in projection.entities.values() for s in e.sectors})
     adjacency = projection.adjacency()
     member_kinds = ", ".join(k.value for k in MEMBER_KINDS)
@@ -209,23 +214,26 @@ def _weakly_tied(projection: Projection, adjacency: dict[str, set[str]]) -> Iter
 
 def _thin_evidence(projection: Projection, today: date) -> Iterator[Finding]:
     recent = today - timedelta(days=round(365.25 * RECENT_YEARS))
-    for key in sorted(projection.relationships):
-        rel = projection.relationships[key]
-        cited = sorted({e.source for e in rel.evidence})
-        dates = [p for s in cited if (src := projection.sources.get(s)) and (p := src.published)]
-        problems = []
-        if len(cited) <= 1:
-            problems.append("no source" if not cited else f"one source only ({cited[0]})")
-        if dates and max(dates) < recent:
-            problems.append(f"newest source from {max(dates).isoformat()}")
-        if problems:
-            yield partial(_thin_item, projection, rel, key, cited, problems)
+    published = {sid: source.published for sid, source in projection.sources.items() if source.published}
+    relationships = projection.relationships
+    for key in sorted(relationships):
+        rel = relationships[key]
+        evidence = rel.evidence
+        cited = [evidence[0].source] if len(evidence) == 1 else sorted({e.source for e in evidence})
+        newest = max((published[s] for s in cited if s in published), default=None)
+        if len(cited) <= 1 or (newest is not None and newest < recent):
+            yield partial(_thin_item, projection, rel, key, cited, newest, recent)
 
 
 def _thin_item(
-    projection: Projection, rel: Relationship, key: str, cited: list[str], problems: list[str]
+    projection: Projection, rel: Relationship, key: str, cited: list[str], newest: date | None, recent: date
 ) -> GapItem:
     """A thin-evidence finding, worded only when listed (most ties of a large graph are counted)."""
+    problems = []
+    if len(cited) <= 1:
+        problems.append("no source" if not cited else f"one source only ({cited[0]})")
+    if newest is not None and newest < recent:
+        problems.append(f"newest source from {newest.isoformat()}")
     return GapItem(
         subjects=[rel.source, rel.target],
         title=_tie_title(projection, rel),

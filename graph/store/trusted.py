@@ -16,15 +16,21 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 Model = TypeVar("Model", bound=BaseModel)
 
 _set_attribute = object.__setattr__
+_fields: dict[type[BaseModel], dict[str, FieldInfo]] = {}
+"""Each model's fields, looked up once: ``model_fields`` is a property that costs microseconds a
+call, most of the time of building 1.2 million models for a projection of 500,000 ties."""
 
 
 def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
     """An instance of ``cls`` holding ``values`` (field name -> value of the field's type)."""
-    fields = cls.model_fields
+    fields = _fields.get(cls)
+    if fields is None:
+        fields = _fields[cls] = dict(cls.model_fields)
     if len(values) != len(fields):
         for name, info in fields.items():
             if name not in values:
