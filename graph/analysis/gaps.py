@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from functools import partial
 from itertools import islice
 
-from graph.analysis.cuts import find_cuts
-from graph.analysis.metrics import communities
+from graph.analysis.cuts import find_cuts_numbered
+from graph.analysis.metrics import SimpleGraph, communities, simple_graph
 from graph.analysis.projection import CLUSTER_TIES, Projection
 from graph.analysis.results import GapItem, GapReport, GapSection
 from graph.bulk import paused_gc
@@ -53,7 +53,8 @@ def find_gaps(
 
 def _find_gaps(projection: Projection, sectors: Iterable[str] | None, today: date, limit: int) -> GapReport:
     wanted = sorted(set(sectors) if sectors else {s for e in projection.entities.values() for s in e.sectors})
-    adjacency = projection.adjacency()
+    simple = simple_graph(projection)
+    partners: list[list[int]] = simple.graph.get_adjlist()
     member_kinds = ", ".join(k.value for k in MEMBER_KINDS)
     sections = [
         ("coverage", "Coverage of clusters and regions",
@@ -62,14 +63,14 @@ def _find_gaps(projection: Projection, sectors: Iterable[str] | None, today: dat
          _coverage(projection, wanted)),
         ("bridges", "Missing bridges between communities",
          "Groups of closely tied stakeholders (Leiden communities) with one tie or none between them.",
-         _missing_bridges(projection)),
+         _missing_bridges(projection, simple)),
         ("single_points_of_failure", "Single points of failure",
          "Stakeholders and ties whose loss would cut others off from the rest of the network, "
          "most cut off first.",
-         _single_points(projection, adjacency)),
+         _single_points(projection, simple.ids, partners)),
         ("weak_ties", "Isolated or weakly tied stakeholders",
          "Organisations with no tie, or only one, in this view.",
-         _weakly_tied(projection, adjacency)),
+         _weakly_tied(projection, simple.ids, partners)),
         ("thin_evidence", "Ties resting on thin evidence",
          f"Ties backed by one source only, or by no source from the last {RECENT_YEARS} years.",
          _thin_evidence(projection, today)),
@@ -130,8 +131,8 @@ def _coverage(projection: Projection, wanted: list[str]) -> Iterator[Finding]:
         )
 
 
-def _missing_bridges(projection: Projection) -> Iterator[Finding]:
-    community = communities(projection)
+def _missing_bridges(projection: Projection, simple: SimpleGraph) -> Iterator[Finding]:
+    community = communities(projection, simple)
     members: dict[int, list[str]] = defaultdict(list)
     for node, number in community.items():
         members[number].append(node)
@@ -167,8 +168,9 @@ def _missing_bridges(projection: Projection) -> Iterator[Finding]:
             )
 
 
-def _single_points(projection: Projection, adjacency: dict[str, set[str]]) -> Iterator[Finding]:
-    points, bridges = find_cuts(adjacency)
+def _single_points(projection: Projection, ids: list[str], partners: list[list[int]]) -> Iterator[Finding]:
+    points, bridges = find_cuts_numbered(ids, partners)
+    partner_count = {node: len(partners[number]) for number, node in enumerate(ids)}
     for cut in sorted(points, key=lambda c: (-len(c.cut_off), c.at)):
         [node] = cut.at
         name = projection.entities[node].name
@@ -183,7 +185,7 @@ def _single_points(projection: Projection, adjacency: dict[str, set[str]]) -> It
         )
     for cut in sorted(bridges, key=lambda c: (-len(c.cut_off), c.at)):
         a, b = cut.at
-        if len(adjacency[a]) == 1 or len(adjacency[b]) == 1:
+        if partner_count[a] == 1 or partner_count[b] == 1:
             continue  # a lone partner's only tie is listed under weak ties
         ties = ", ".join(sorted(t.kind.value for t in projection.ties(a, b)))
         yield partial(
@@ -196,17 +198,17 @@ def _single_points(projection: Projection, adjacency: dict[str, set[str]]) -> It
         )
 
 
-def _weakly_tied(projection: Projection, adjacency: dict[str, set[str]]) -> Iterator[Finding]:
-    for node in sorted(adjacency, key=lambda n: (len(adjacency[n]), n)):
-        entity = projection.entities[node]
-        if len(adjacency[node]) > 1:
+def _weakly_tied(projection: Projection, ids: list[str], partners: list[list[int]]) -> Iterator[Finding]:
+    for number in sorted(range(len(ids)), key=lambda n: (len(partners[n]), ids[n])):
+        node, entity = ids[number], projection.entities[ids[number]]
+        if len(partners[number]) > 1:
             return  # sorted by number of partners: nobody further on is weakly tied
         if entity.kind not in ORGANISATION_KINDS:
             continue
-        if not adjacency[node]:
+        if not partners[number]:
             reason = f"{entity.name} has no tie in this view"
         else:
-            [partner] = adjacency[node]
+            partner = ids[partners[number][0]]
             ties = ", ".join(sorted(t.kind.value for t in projection.ties(node, partner)))
             reason = f"{entity.name} is tied only to {projection.entities[partner].name} ({ties})"
         yield partial(GapItem, subjects=[node], title=entity.name, reason=reason)

@@ -25,8 +25,8 @@ import igraph as ig
 import numpy as np
 
 from graph.analysis.projection import Projection
-from graph.bulk import paused_gc
 from graph.analysis.results import EntityMetrics, MetricsAnswer
+from graph.bulk import paused_gc
 
 EXACT_LIMIT = 5_000
 SAMPLES = 200
