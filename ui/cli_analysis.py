@@ -155,7 +155,7 @@ def path(
             answer = find_paths(_projection(store, view), *ends, k=k, max_length=max_length, rank=chosen_rank)
         names = {entity.id: entity.name for entity in store.entities_by_ids(ends).values()}
     if as_json:
-        print_json(answer.model_dump(mode="json", by_alias=True))
+        print_json(answer)
     else:
         for found in answer.paths:
             names.update(zip(found.entities, found.names, strict=True))
@@ -224,7 +224,7 @@ def neighbours(
         # the store reads the rings itself: no projection of the whole graph for one stakeholder
         answer = neighbourhood_in_store(store, entity_id, depth, query)
     if as_json:
-        print_json(answer.model_dump(mode="json"))
+        print_json(answer)
         return
     _out.print(
         f"[bold]{shown(answer.name)}[/]: {len(answer.neighbours)} stakeholder(s) within {depth} tie(s)"
@@ -252,7 +252,7 @@ def gaps(
         projection = _projection(store, _view(as_of))
     report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
     if as_json:
-        print_json(report.model_dump(mode="json"))
+        print_json(report)
         return
     for section in report.sections:
         _out.print(f"\n[bold underline]{section.title}[/] ({len(section.items) + section.omitted})")
@@ -279,7 +279,7 @@ def suggest(
         projection = _projection(store, _view(as_of))
     answer = suggest_partners(projection, entity_id, top)
     if as_json:
-        print_json(answer.model_dump(mode="json"))
+        print_json(answer)
         return
     if not answer.suggestions:
         _out.print(
@@ -304,7 +304,7 @@ def metrics(
         projection = _projection(store, _view(as_of))
     answer = compute_metrics(projection, top=top)
     if as_json:
-        print_json(answer.model_dump(mode="json"))
+        print_json(answer)
         return
     table = Table(title=f"{len(answer.entities)} stakeholders, {answer.communities} communities")
     for column in ("stakeholder", "kind", "degree", "betweenness", "closeness", "pagerank", "community"):
