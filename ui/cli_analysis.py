@@ -7,6 +7,8 @@ prints its result: text for people, ``--json`` for scripts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,7 +22,7 @@ from graph.lookup import resolve_entity
 from graph.model import RelationshipKind
 from graph.store.base import GraphStore
 from ui.cli_context import JsonOption, open_chosen_store
-from ui.cli_output import print_json, shown
+from ui.cli_output import ProgressUpdate, print_json, progress_bar, shown
 
 if TYPE_CHECKING:  # analysis pulls in networkx and scipy: imported by the commands that use it
     from graph.analysis.paths import Rank
@@ -28,6 +30,7 @@ if TYPE_CHECKING:  # analysis pulls in networkx and scipy: imported by the comma
     from graph.analysis.results import Hop, PathsAnswer
 
 _out = Console(soft_wrap=True, highlight=False, emoji=False)  # names print as they are: see shown
+_err = Console(stderr=True)
 
 AsOf = Annotated[
     str | None,
@@ -88,9 +91,22 @@ def _parse_kinds(text: str | None) -> frozenset[RelationshipKind] | None:
 
 
 def _projection(store: GraphStore, view: GraphFilter) -> Projection:
+    """The view read into memory, saying on a terminal what it is reading: at 100,000 entities
+    the read takes seconds, which a silent command would spend looking hung."""
     from graph.analysis.projection import project
 
-    return project(store, view)
+    with _working() as say:
+        counts = store.stats()
+        say(f"reading {counts.entities.total:,} entities and {counts.relationships.total:,} relationships")
+        return project(store, view)
+
+
+@contextmanager
+def _working() -> Iterator[ProgressUpdate]:
+    """A transient status line on stderr while a step runs, only where stderr is a terminal
+    (never in a script's output, nor with ``--json`` piped)."""
+    with progress_bar("analysis", show=_err.is_terminal) as update:
+        yield update
 
 
 def path(
@@ -250,7 +266,9 @@ def gaps(
 
     with open_chosen_store() as store:
         projection = _projection(store, _view(as_of))
-    report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
+    with _working() as say:
+        say("finding gaps")
+        report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
     if as_json:
         print_json(report)
         return
@@ -302,7 +320,9 @@ def metrics(
 
     with open_chosen_store() as store:
         projection = _projection(store, _view(as_of))
-    answer = compute_metrics(projection, top=top)
+    with _working() as say:
+        say(f"measuring {len(projection.entities):,} stakeholders")
+        answer = compute_metrics(projection, top=top)
     if as_json:
         print_json(answer)
         return
