@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from graph.bulk import keep_until_exit
 from graph.errors import BadInputError, Problem
 from graph.lookup import resolve_entity
 from graph.model import RelationshipKind
@@ -98,7 +99,9 @@ def _projection(store: GraphStore, view: GraphFilter) -> Projection:
     with _working() as say:
         counts = store.stats()
         say(f"reading {counts.entities.total:,} entities and {counts.relationships.total:,} relationships")
-        return project(store, view)
+        projection = project(store, view)
+    keep_until_exit()  # this command holds the graph until it exits: see graph.bulk
+    return projection
 
 
 @contextmanager
