@@ -34,6 +34,7 @@ def keep_until_exit() -> None:
     """Take every object alive now out of the collector's sight for the rest of the process
     (:func:`gc.freeze`). For a command that reads a large graph and holds it until it exits: a
     full collection walks every object alive, a second or more beside a projection of 500,000
-    ties, and the command's later work would set off several. Not for a long-running process
-    (the app), whose graphs come and go: what is frozen is never collected."""
+    ties, and the command's later work would set off several. Frozen objects are still freed
+    when their last reference goes; only cycles among them would stay. Not for a long-running
+    process (the app), whose graphs come and go."""
     gc.freeze()
