@@ -1,15 +1,15 @@
 """Collaboration paths searched by the store itself (Cypher on Neo4j, an indexed breadth-first
 search on SQLite), for graphs too large to project for every question.
 
-The store finds every shortest path (fewest hops) under the filters; this module reads only the
-ties along them, ranks the paths by their cost (:mod:`graph.analysis.weights`) and returns the
+The store finds every shortest path (fewest hops) under the filters and reads only the ties along
+them, their stakeholders and sources (:meth:`graph.store.base.GraphStore.path_subgraph`); this
+module ranks the paths by their cost (:mod:`graph.analysis.weights`) and returns the
 ``k`` best with their evidence: the same answer shape as :func:`graph.analysis.paths.find_paths`.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 
 import networkx as nx
 
@@ -17,7 +17,7 @@ from graph.analysis.paths import best_ties, path_result
 from graph.analysis.projection import GraphFilter, Projection, build_projection
 from graph.analysis.results import PathsAnswer
 from graph.store.base import GraphStore
-from graph.store.path_query import PathQuery
+from graph.store.path_query import PathQuery, PathSubgraph
 
 STORE_ENGINE_THRESHOLD = 200_000
 """Past this many entities plus relationships, `ckg path` and the app's Paths page let the store
@@ -31,30 +31,26 @@ def find_paths_in_store(
     """The ``k`` cheapest of the shortest paths between two entity ids, searched in the store."""
     today = today or query.as_of or date.today()
     answer = PathsAnswer(source=source, target=target, paths=[])
-    node_paths = store.shortest_paths(source, target, query)
-    if not node_paths:
+    found = store.path_subgraph(source, target, query)
+    if not found.paths:
         answer.reason = f"no path of at most {query.max_length} hops under these filters"
         return answer
-    projection = _paths_projection(store, node_paths, query)
+    projection = _paths_projection(found, query)
     ties = best_ties(projection, today)
-    results = [path_result(projection, nodes, ties) for nodes in node_paths]
+    results = [path_result(projection, nodes, ties) for nodes in found.paths]
     answer.paths = sorted(results, key=lambda p: (p.cost, p.entities))[:k]
     return answer
 
 
-def _paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:
+def _paths_projection(found: PathSubgraph, query: PathQuery) -> Projection:
     """A projection holding just the paths' stakeholders and the usable ties along them."""
-    pairs = {pair for nodes in node_paths for pair in pairwise(nodes)}
-    relationships = store.ties_between(pairs)
-    entities = store.entities_by_ids({node for nodes in node_paths for node in nodes})
-    sources = store.sources_by_ids({e.source for r in relationships for e in r.evidence})
     view = GraphFilter(
         relationship_kinds=query.kinds,
         include_ended=query.include_ended,
         as_of=query.as_of,
         exclude=query.exclude,
     )
-    return build_projection(entities.values(), relationships, sources.values(), view)
+    return build_projection(found.entities.values(), found.relationships, found.sources.values(), view)
 
 
 def all_shortest_paths(projection: Projection, source: str, target: str, max_length: int) -> list[list[str]]:

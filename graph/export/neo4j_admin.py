@@ -162,25 +162,36 @@ def import_arguments(folder: Path | None = None, database: str = "neo4j") -> lis
     ]
 
 
+AFTER_IMPORT_BATCH = 10_000
+"""Relationships the after-import statements update per transaction: in one transaction,
+500,000 relationships needed more than the 1.4 GiB of transaction memory a 2 GB heap allows."""
+
+
 def after_import_statements() -> list[str]:
     """What to run once the imported database is started: the store's constraints and indexes,
     and the evidence lists neo4j-admin cannot write. It reads a list holding only an empty string
     (the locator of a relationship whose one piece of evidence is a quote) as no list at all; the
-    store needs every evidence list as long as ``evidence_sources``, '' meaning absent."""
+    store needs every evidence list as long as ``evidence_sources``, '' meaning absent.
+
+    The updates commit every ``AFTER_IMPORT_BATCH`` relationships (``CALL ... IN TRANSACTIONS``),
+    so each statement must run in an auto-commit transaction of its own, as ``cypher-shell -f``
+    runs them (a driver's ``session.run``, not a managed transaction). Both are idempotent."""
     fill = ", ".join(
         f"r.{name} = coalesce(r.{name}, [s IN r.evidence_sources | ''])"
         for name in ("evidence_quotes", "evidence_locators")
     )
     # the dates as-of searches read, as the store's upsert sets them (graph/store/cypher.py)
     first_reported = (
-        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) "
+        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) CALL (r) {{ "
         f"OPTIONAL MATCH (s:{SOURCE_LABEL}) WHERE s.id IN coalesce(r.evidence_sources, []) "
         "WITH r, min(s.published) AS first "
-        "SET r.sources_first = first, r.first_reported = coalesce(r.since, first)"
+        "SET r.sources_first = first, r.first_reported = coalesce(r.since, first) "
+        f"}} IN TRANSACTIONS OF {AFTER_IMPORT_BATCH} ROWS"
     )
     return [
         *schema_statements(),
-        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE r.evidence_sources IS NOT NULL SET {fill}",
+        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE r.evidence_sources IS NOT NULL "
+        f"CALL (r) {{ SET {fill} }} IN TRANSACTIONS OF {AFTER_IMPORT_BATCH} ROWS",
         first_reported,
     ]
 
@@ -193,6 +204,7 @@ def import_script() -> str:
         "#   NEO4J_HOME=/var/lib/neo4j ./import.sh\n"
         "# then start Neo4j and run after-import.cypher once (constraints, indexes, and evidence lists\n"
         "# neo4j-admin cannot write), e.g. cypher-shell -a neo4j://HOST:7687 -f after-import.cypher\n"
+        "# (each statement in its own auto-commit transaction: the updates commit in batches)\n"
         'cd "$(dirname "$0")" || exit 1\n'
         f'"${{NEO4J_ADMIN:-neo4j-admin}}" {arguments}\n'
     )

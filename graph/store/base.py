@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from graph.errors import NotFoundError
 from graph.model import Dataset, Entity, EntityKind, Evidence, Relationship, Source
-from graph.store.path_query import Neighbourhood, PathQuery
+from graph.store.path_query import Neighbourhood, PathQuery, PathSubgraph
 
 
 class EntityCounts(BaseModel):
@@ -122,9 +122,17 @@ class GraphStore(Protocol):
         ordered by key: read in one query for all the pairs (the hops of a set of paths)."""
         ...
 
+    def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
+        """:meth:`shortest_paths` with everything a path answer reads besides: the
+        :meth:`ties_between` their consecutive stakeholders, those stakeholders and the sources
+        the ties cite (see :class:`graph.store.path_query.PathSubgraph`). Neo4j answers it in
+        one statement, so a path question is one round trip to the server."""
+        ...
+
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
         """The stakeholders within ``depth`` usable ties of ``entity_id`` and the ties that reach
-        them, read by the store ring by ring (one query per ring), never the whole graph. The
+        them, read by the store ring by ring (one query per ring; Neo4j asks for every ring in one
+        statement), never the whole graph. The
         tie filters of ``query`` (kinds, ended ties, as-of date, left-out stakeholders) mean what
         they mean for :meth:`shortest_paths`. Raises NotFoundError for an unknown id."""
         ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.store.cypher import ENTITY_LABEL
+from graph.store.cypher import ENTITY_LABEL, SOURCE_LABEL
 from graph.store.path_query import PathQuery
 
 
@@ -26,20 +26,40 @@ def _types(query: PathQuery) -> str:
     return ":" + "|".join(sorted(kind.value for kind in query.kinds)) if query.kinds else ""
 
 
-def neighbour_ties_statement(query: PathQuery) -> str:
-    """Every usable tie of a ring of stakeholders, either way round, with the far end's name and
-    kind: one statement per ring of a neighbourhood (see ``GraphStore.neighbourhood``)."""
-    filters = _tie_filters(query, "r")
-    where = f"WHERE {' AND '.join(filters)}" if filters else ""
-    return f"""
-UNWIND $ids AS id
-MATCH (a:{ENTITY_LABEL} {{id: id}})-[r{_types(query)}]-(b:{ENTITY_LABEL})
-{where}
-RETURN a.id AS near, b.id AS far, type(r) AS kind, r.key AS key, b.name AS name, b.kind AS entity_kind
-"""
+def neighbourhood_statement(query: PathQuery, depth: int) -> str:
+    """The centre's name and kind and its ``depth`` rings in one statement (one row; none for an
+    unknown id): ``rings[i]`` holds the usable ties from the stakeholders ``i`` ties away, read
+    as :func:`graph.store.path_query.collect_neighbourhood` reads a ring. Each ring but the last
+    also yields the next one: the far ends not reached before and not left out. The last ring's
+    ties to stakeholders reached before are left for ``collect_neighbourhood`` to drop, as they
+    were when each ring was a statement of its own: checking them here costs the server more
+    than sending them. The depth is a validated int; every value is a parameter."""
+    rings = max(int(depth), 0)
+    parts = [f"MATCH (c:{ENTITY_LABEL} {{id: $id}})", "WITH c, [c] AS ring0, [c] AS seen0"]
+    for i in range(rings):
+        last = i == rings - 1
+        filters = _tie_filters(query, "r") + ([] if last else [f"NOT b IN seen{i}"])
+        if query.exclude:
+            filters.append("NOT b.id IN $exclude")
+        where = f"\n  WHERE {' AND '.join(filters)}" if filters else ""
+        reached = "" if last else f", collect(DISTINCT b) AS ring{i + 1}"
+        parts.append(
+            f"CALL (ring{i}{'' if last else f', seen{i}'}) {{\n"
+            f"  UNWIND ring{i} AS a\n"
+            f"  MATCH (a)-[r{_types(query)}]-(b:{ENTITY_LABEL}){where}\n"
+            f"  RETURN collect({{near: a.id, far: b.id, kind: type(r), key: r.key, name: b.name, "
+            f"entity_kind: b.kind}}) AS ties{i}{reached}\n"
+            "}"
+        )
+        if not last:
+            carried = "".join(f"ties{j}, " for j in range(i + 1))
+            parts.append(f"WITH c, {carried}ring{i + 1}, seen{i} + ring{i + 1} AS seen{i + 1}")
+    listed = ", ".join(f"ties{i}" for i in range(rings))
+    parts.append(f"RETURN c.name AS name, c.kind AS kind, [{listed}] AS rings")
+    return "\n".join(parts) + "\n"
 
 
-def shortest_paths_statement(query: PathQuery) -> str:
+def _search(query: PathQuery) -> str:
     """``allShortestPaths`` with only the filters the query sets: a predicate Neo4j cannot check
     while it searches breadth first makes it fall back to a much slower exhaustive search, so
     none is written in vain. Relationship types come from the model's enum and the length bound
@@ -53,9 +73,49 @@ def shortest_paths_statement(query: PathQuery) -> str:
     return f"""
 MATCH (a:{ENTITY_LABEL} {{id: $source}}), (b:{ENTITY_LABEL} {{id: $target}})
 MATCH p = allShortestPaths((a)-[ties{types}*..{int(query.max_length)}]-(b))
-{where}
+{where}"""
+
+
+def shortest_paths_statement(query: PathQuery) -> str:
+    """The ids along every shortest path (up to ``$limit``)."""
+    return f"""{_search(query)}
 RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $limit
+"""
+
+
+def path_subgraph_statement(query: PathQuery) -> str:
+    """One statement for a whole path question: the search, then every tie between consecutive
+    stakeholders of the paths found (any kind, either way round: the answer weighs them all), the
+    paths' stakeholders and the sources the ties cite. One row, with empty lists when there is no
+    path. Each of these was a round trip of its own, and a round trip costs more than the work."""
+    return f"""{_search(query)}
+WITH DISTINCT nodes(p) AS path
+LIMIT $limit
+WITH collect(path) AS paths
+CALL (paths) {{
+  UNWIND paths AS path
+  UNWIND range(0, size(path) - 2) AS i
+  WITH DISTINCT path[i] AS x, path[i + 1] AS y
+  MATCH (x)-[r]-(y)
+  WITH DISTINCT r
+  RETURN collect({{kind: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}})
+         AS ties
+}}
+CALL (paths) {{
+  UNWIND paths AS path
+  UNWIND path AS n
+  WITH DISTINCT n
+  RETURN collect(properties(n)) AS entities
+}}
+CALL (ties) {{
+  UNWIND ties AS tie
+  UNWIND coalesce(tie.props.evidence_sources, []) AS id
+  WITH DISTINCT id
+  MATCH (s:{SOURCE_LABEL} {{id: id}})
+  RETURN collect(properties(s)) AS sources
+}}
+RETURN [path IN paths | [n IN path | n.id]] AS paths, ties, entities, sources
 """
 
 

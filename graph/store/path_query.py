@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import EntityKind, RelationshipKind
+from graph.model import Entity, EntityKind, Relationship, RelationshipKind, Source
 
 DEFAULT_MAX_LENGTH = 12
 
@@ -29,6 +29,23 @@ class PathQuery(BaseModel):
     as_of: date | None = None
     max_length: int = Field(default=DEFAULT_MAX_LENGTH, ge=1, le=50)
     limit: int = Field(default=100, ge=1, description="At most this many paths are returned.")
+
+
+@dataclass(frozen=True)
+class PathSubgraph:
+    """Every shortest path between two stakeholders with all their answer reads: the ties between
+    consecutive stakeholders of any path (every kind, either way round, with evidence, ordered by
+    key), the paths' stakeholders by id and the sources those ties cite by id. ``paths`` are
+    sorted, as :meth:`graph.store.base.GraphStore.shortest_paths` returns them; with no path,
+    everything is empty."""
+
+    paths: list[list[str]]
+    relationships: list[Relationship]
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+
+
+NO_PATH = PathSubgraph(paths=[], relationships=[], entities={}, sources={})
 
 
 class NeighbourTie(NamedTuple):

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -48,7 +49,7 @@ from graph.store.base import (
     check_references,
     coalesce_relationships,
 )
-from graph.store.path_query import Neighbourhood, PathQuery, collect_neighbourhood
+from graph.store.path_query import NO_PATH, Neighbourhood, PathQuery, PathSubgraph, collect_neighbourhood
 from graph.store.trusted import trusted
 
 SCHEMA_VERSION = 4
@@ -454,6 +455,18 @@ class SqliteStore:
             Relationship.model_validate_json(data).model_copy(update={"evidence": evidence.get(key, [])})
             for key, data in rows
         ]
+
+    def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
+        paths = self.shortest_paths(source, target, query)
+        if not paths:
+            return NO_PATH
+        relationships = self.ties_between({pair for nodes in paths for pair in pairwise(nodes)})
+        return PathSubgraph(
+            paths=paths,
+            relationships=relationships,
+            entities=self.entities_by_ids({node for nodes in paths for node in nodes}),
+            sources=self.sources_by_ids({e.source for r in relationships for e in r.evidence}),
+        )
 
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
         row = self._db.execute("SELECT name, kind FROM entities WHERE id = ?", (entity_id,)).fetchone()

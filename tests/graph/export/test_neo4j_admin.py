@@ -95,8 +95,9 @@ def test_neo4j_admin_import_gives_the_same_graph(
     info = server.start(data_dir=data, timeout=240)
     try:
         with neo4j.GraphDatabase.driver(info.uri, auth=(info.username, info.password)) as driver:
-            for statement in read_statements((folder / "after-import.cypher").open(encoding="utf-8")):
-                driver.execute_query(statement)
+            with driver.session() as session:  # auto-commit, as cypher-shell runs them: they batch
+                for statement in read_statements((folder / "after-import.cypher").open(encoding="utf-8")):
+                    session.run(statement).consume()
             dated, _, _ = driver.execute_query(
                 "MATCH ()-[r]->() RETURN count(r.first_reported) AS set, "
                 "count(CASE WHEN r.since IS NOT NULL AND r.first_reported <> r.since THEN 1 END) AS wrong"

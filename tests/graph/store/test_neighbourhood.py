@@ -4,6 +4,7 @@ stores: on the seed data and on a synthetic consortium, at depths 1 to 3 and und
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -73,6 +74,21 @@ def test_left_out_stakeholders_are_not_crossed(store: GraphStore) -> None:
     found = neighbourhood_in_store(store, centre, 2, query)
     assert hub not in {n.id for n in found.neighbours}
     assert found == neighbourhood(projection, centre, 2)
+
+
+@pytest.mark.parametrize("depth", [0, 3])
+def test_left_out_stakeholders_under_filters_at_any_depth(store: GraphStore, depth: int) -> None:
+    dataset = generate(200, seed=8)
+    store.upsert(dataset)
+    ends = Counter(end for r in dataset.relationships for end in (r.source, r.target))
+    centre = ends.most_common(1)[0][0]
+    hub = neighbourhood_in_store(store, centre, 1).neighbours[0].id
+    query = PathQuery(exclude=frozenset({hub}), include_ended=False, as_of=date(2026, 1, 1))
+    view = GraphFilter(exclude=query.exclude, include_ended=False, as_of=query.as_of)
+    projection = build_projection(dataset.entities, dataset.relationships, dataset.sources, view)
+    found = neighbourhood_in_store(store, centre, depth, query)
+    assert found == neighbourhood(projection, centre, depth)
+    assert bool(found.neighbours) == (depth > 0)
 
 
 def test_an_unknown_stakeholder_is_not_found(store: GraphStore) -> None:

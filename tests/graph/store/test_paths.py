@@ -1,19 +1,23 @@
 """The stores' own shortest-path search equals the projection's, filters included, on both
-stores: on the seed data and on synthetic consortia with random pairs."""
+stores: on the seed data and on synthetic consortia with random pairs; and so does the whole path
+answer, read in one go (``path_subgraph``: one statement on Neo4j)."""
 
 from __future__ import annotations
 
 import random
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from graph.analysis.projection import GraphFilter, build_projection
+from graph.analysis.paths import best_ties, path_result
+from graph.analysis.projection import GraphFilter, Projection, build_projection
+from graph.analysis.results import PathResult
 from graph.analysis.store_paths import all_shortest_paths, find_paths_in_store
 from graph.model import Dataset, RelationshipKind
 from graph.store.base import GraphStore
-from graph.store.path_query import PathQuery
+from graph.store.path_query import PathQuery, PathSubgraph
 from graph.synthetic import generate
 from ingest.loader import ingest_paths
 
@@ -30,15 +34,30 @@ QUERIES = [
 ]
 
 
-def expected(dataset: Dataset, source: str, target: str, query: PathQuery) -> list[list[str]]:
+def projection_of(dataset: Dataset, query: PathQuery) -> Projection:
     view = GraphFilter(
         relationship_kinds=query.kinds,
         include_ended=query.include_ended,
         as_of=query.as_of,
         exclude=query.exclude,
     )
-    projection = build_projection(dataset.entities, dataset.relationships, dataset.sources, view)
-    return all_shortest_paths(projection, source, target, query.max_length)
+    return build_projection(dataset.entities, dataset.relationships, dataset.sources, view)
+
+
+def expected(dataset: Dataset, source: str, target: str, query: PathQuery) -> list[list[str]]:
+    return all_shortest_paths(projection_of(dataset, query), source, target, query.max_length)
+
+
+def read_in_parts(store: GraphStore, source: str, target: str, query: PathQuery) -> PathSubgraph:
+    """What ``path_subgraph`` must return, from the store's separate reads."""
+    paths = store.shortest_paths(source, target, query)
+    relationships = store.ties_between({pair for nodes in paths for pair in pairwise(nodes)}) if paths else []
+    return PathSubgraph(
+        paths=paths,
+        relationships=relationships,
+        entities=store.entities_by_ids({node for nodes in paths for node in nodes}),
+        sources=store.sources_by_ids({e.source for r in relationships for e in r.evidence}),
+    )
 
 
 def test_store_search_equals_the_projection_on_synthetic_consortia(store: GraphStore) -> None:
@@ -54,6 +73,39 @@ def test_store_search_equals_the_projection_on_synthetic_consortia(store: GraphS
             assert store.shortest_paths(source, target, query) == wanted, (source, target, query)
             compared += bool(wanted)
     assert compared > 30  # most pairs are connected: the comparison is not of empty lists
+
+
+def test_path_answers_read_in_one_go_equal_the_projection_on_synthetic_consortia(
+    store: GraphStore,
+) -> None:
+    dataset = generate(400, seed=11)
+    store.upsert(dataset)
+    ids = sorted(e.id for e in dataset.entities)
+    rng = random.Random(5)
+    today = date(2026, 11, 25)
+    compared = 0
+    for query in QUERIES:
+        projection = projection_of(dataset, query)
+        ties = best_ties(projection, today)
+        for _ in range(8):
+            source, target = rng.sample(ids, 2)
+            found = store.path_subgraph(source, target, query)
+            assert found == read_in_parts(store, source, target, query), (source, target, query)
+            paths = all_shortest_paths(projection, source, target, query.max_length)
+            results: list[PathResult] = [path_result(projection, nodes, ties) for nodes in paths]
+            wanted = sorted(results, key=lambda p: (p.cost, p.entities))[:3]
+            answer = find_paths_in_store(store, source, target, query, k=3, today=today)
+            assert answer.paths == wanted, (source, target, query)
+            compared += bool(wanted)
+            if paths and len(paths[0]) > 2:  # and with the first path's middle stakeholder left out
+                left_out = query.model_copy(update={"exclude": frozenset({paths[0][1]})})
+                found = store.path_subgraph(source, target, left_out)
+                assert found == read_in_parts(store, source, target, left_out)
+                assert found.paths == expected(dataset, source, target, left_out)
+    assert compared > 20
+    same = store.path_subgraph(ids[0], ids[0], PathQuery())
+    assert same == read_in_parts(store, ids[0], ids[0], PathQuery()) and same.paths == []
+    assert store.path_subgraph(ids[0], "no-such-entity", PathQuery()).paths == []
 
 
 def test_exclusions_are_honoured(store: GraphStore) -> None:
