@@ -60,7 +60,7 @@ def simple_graph(projection: Projection) -> SimpleGraph:
     """Each pair of tied stakeholders once, self-ties left out, in the order of the pairs' vertex
     numbers (so a seeded algorithm's answer repeats): the ties' ends numbered and deduplicated
     in numpy, as walking the multigraph's adjacency in Python took seconds at 500,000 ties."""
-    ids = sorted(projection.graph.nodes)
+    ids = sorted(projection.entities)  # the multigraph's nodes, without building it
     index = {node: number for number, node in enumerate(ids)}
     ends = np.fromiter(
         (index[end] for rel in projection.relationships.values() for end in (rel.source, rel.target)),

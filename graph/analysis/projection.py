@@ -14,8 +14,8 @@ entities to leave out.
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
@@ -88,24 +88,55 @@ class GraphFilter(BaseModel):
     exclude: frozenset[str] = frozenset()
 
 
-@dataclass
 class Projection:
     """Entities, relationships and sources of a view, and their undirected multigraph.
 
     ``graph`` has one node per entity id and one edge per relationship, keyed by the
-    relationship's key, so parallel ties (an MOU and a membership) stay distinct.
+    relationship's key, so parallel ties (an MOU and a membership) stay distinct. It is built
+    when first asked for: the whole-graph analyses work on :func:`graph.analysis.metrics.simple_graph`
+    instead, and building the multigraph of 500,000 ties for them took seconds.
     """
 
-    entities: dict[str, Entity]
-    relationships: dict[str, Relationship]
-    sources: dict[str, Source]
-    graph: nx.MultiGraph = field(repr=False)
-    filter: GraphFilter = field(default_factory=GraphFilter)
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        relationships: dict[str, Relationship],
+        sources: dict[str, Source],
+        graph: nx.MultiGraph | None = None,
+        filter: GraphFilter | None = None,
+    ) -> None:
+        self.entities = entities
+        self.relationships = relationships
+        self.sources = sources
+        self.filter = filter or GraphFilter()
+        self._graph = graph
+        self._ends: dict[str, list[str]] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Projection({len(self.entities)} entities, {len(self.relationships)} relationships, "
+            f"{len(self.sources)} sources, filter={self.filter!r})"
+        )
+
+    @property
+    def graph(self) -> nx.MultiGraph:
+        if self._graph is None:
+            self._graph = _multigraph(sorted(self.entities), self.relationships)
+        return self._graph
 
     def ties(self, a: str, b: str) -> list[Relationship]:
-        """Every relationship between ``a`` and ``b``, either way round."""
-        data = self.graph.get_edge_data(a, b) or {}
-        return [self.relationships[key] for key in data]
+        """Every relationship between ``a`` and ``b``, either way round, in key order."""
+        if self._graph is not None:
+            data = self._graph.get_edge_data(a, b) or {}
+            return [self.relationships[key] for key in data]
+        if self._ends is None:  # an index of the ties at each end: a fraction of the multigraph's cost
+            ends: dict[str, list[str]] = defaultdict(list)
+            for key, rel in self.relationships.items():
+                ends[rel.source].append(key)
+                ends[rel.target].append(key)
+            self._ends = ends
+        found = [self.relationships[key] for key in self._ends.get(a, ())]
+        return sorted((rel for rel in found if b in (rel.source, rel.target)), key=lambda rel: rel.key)
 
     def adjacency(self) -> dict[str, set[str]]:
         """Each stakeholder's partners (parallel ties and self-ties collapsed)."""
@@ -199,7 +230,6 @@ def build_projection(
         entities={eid: all_entities[eid] for eid in sorted(kept_ids)},
         relationships=kept_relationships,
         sources=all_sources,
-        graph=_multigraph(sorted(kept_ids), kept_relationships),
         filter=view,
     )
 
