@@ -35,14 +35,14 @@ def find_paths_in_store(
     if not node_paths:
         answer.reason = f"no path of at most {query.max_length} hops under these filters"
         return answer
-    projection = _paths_projection(store, node_paths, query)
+    projection = paths_projection(store, node_paths, query)
     ties = best_ties(projection, today)
     results = [path_result(projection, nodes, ties) for nodes in node_paths]
     answer.paths = sorted(results, key=lambda p: (p.cost, p.entities))[:k]
     return answer
 
 
-def _paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:
+def paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:
     """A projection holding just the paths' stakeholders and the usable ties along them."""
     pairs = {pair for nodes in node_paths for pair in pairwise(nodes)}
     relationships = store.ties_between(pairs)

@@ -75,11 +75,12 @@ def best_connected(
 
 
 # The ids travel as one JSON parameter; each is a search of the source end's covering index,
-# its ties then kept when the other end is among the ids too.
+# its ties then kept when the other end is among the ids too (the ``+`` keeps the planner from
+# searching the target end's index once per pair of ids instead: 30 times slower for 300 ids).
 _TIES_AMONG = """
 WITH chosen (id) AS (SELECT DISTINCT value FROM json_each(?))
 SELECT r.key, r.data FROM chosen CROSS JOIN relationships r ON r.source_id = chosen.id
-WHERE r.target_id IN (SELECT id FROM chosen)
+WHERE +r.target_id IN (SELECT id FROM chosen)
 ORDER BY r.key
 """
 
