@@ -96,7 +96,8 @@ LIMIT $limit
 
 def best_connected_statement(query: PathQuery, entity_kinds: bool) -> str:
     """The best connected entities: a ``COUNT`` of each one's usable ties (the server's degree
-    store when no tie filter applies). Types come from the model's enum; values are parameters."""
+    store when no tie filter applies: the far end has no label to check, since every tie joins
+    two entities). Types come from the model's enum; values are parameters."""
     filters = _tie_filters(query, "r")
     where = f" WHERE {' AND '.join(filters)}" if filters else ""
     conditions = []
@@ -108,7 +109,7 @@ def best_connected_statement(query: PathQuery, entity_kinds: bool) -> str:
     return f"""
 MATCH (e:{ENTITY_LABEL})
 {match_where}
-WITH e, COUNT {{ (e)-[r{_types(query)}]-(:{ENTITY_LABEL}){where} }} AS ties
+WITH e, COUNT {{ (e)-[r{_types(query)}]-(){where} }} AS ties
 WHERE ties > 0
 RETURN e.id AS id, ties
 ORDER BY ties DESC, id
