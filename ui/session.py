@@ -9,6 +9,10 @@ Projections and metrics are cached with ``st.cache_resource`` rather than ``st.c
 costs more than the page itself. The analysis functions never mutate a projection, so sharing one
 object is safe. Everything expires after :data:`TTL` seconds, and the sidebar's *Reload data*
 button (:func:`refresh`) clears it at once after an ingest.
+
+On a large graph (:func:`large_graph`) the Network and Paths pages never read the snapshot: they
+ask the store for bounded answers (:func:`search_entities`, :func:`store_view`,
+:func:`paths_in_store`), cached the same way.
 """
 
 from __future__ import annotations
@@ -239,11 +243,12 @@ def _store_view(uri: str, request_json: str) -> StoreView:
     centre = request.around or view.cluster
     if centre is not None:
         # a cluster's view is its members: the cluster's ties of membership, read around it
-        ring_query = query
+        ring_query, depth = query, request.depth
         if request.around is None:
             kinds = CLUSTER_TIES & (view.relationship_kinds or CLUSTER_TIES)
             ring_query = query.model_copy(update={"kinds": frozenset(kinds)})
-        found = store.neighbourhood(centre, request.depth if request.around else 1, ring_query)
+            depth = 1 if kinds else 0  # no kind of membership chosen: the cluster alone
+        found = store.neighbourhood(centre, depth, ring_query)
         base = [centre]
         for ring in found.rings:
             into = Counter(tie.far for tie in ring)

@@ -91,6 +91,8 @@ def test_a_cluster_view_is_its_members(large: OpenPage) -> None:
     assert app.selectbox(key="net_cluster").value == "quantum-cluster-1"
     assert "Quantum cluster 1 (to be designated) and its members" in app.info[0].value
     assert _drawn(app) == "1 stakeholders and 0 ties"
+    no_membership = large("views/network.py", cluster="quantum-cluster-1", ties="SIGNED_MOU_WITH")
+    assert _drawn(no_membership) == "1 stakeholders and 0 ties"
 
 
 def test_paths_search_both_ends_and_the_store_finds_the_path(large: OpenPage) -> None:
