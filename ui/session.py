@@ -9,25 +9,39 @@ Projections and metrics are cached with ``st.cache_resource`` rather than ``st.c
 costs more than the page itself. The analysis functions never mutate a projection, so sharing one
 object is safe. Everything expires after :data:`TTL` seconds, and the sidebar's *Reload data*
 button (:func:`refresh`) clears it at once after an ingest.
+
+On a large graph (:func:`large_graph`) the Network and Paths pages never read the snapshot: they
+ask the store for bounded answers (:func:`search_entities`, :func:`store_view`,
+:func:`paths_in_store`), cached the same way.
 """
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from dataclasses import dataclass
 
 import streamlit as st
+from pydantic import BaseModel, ConfigDict
 
+from graph.analysis import store_paths
 from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
-from graph.analysis.projection import GraphFilter, Projection, build_projection, project
-from graph.analysis.results import GapReport
-from graph.model import Entity, normalise_name
+from graph.analysis.projection import CLUSTER_TIES, GraphFilter, Projection, build_projection, project
+from graph.analysis.results import GapReport, PathsAnswer
+from graph.errors import CkgError
+from graph.model import Entity, RelationshipStatus, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
+from graph.store.base import EntityNames
+from graph.store.path_query import PathQuery
 
 TTL = 600
 """Seconds a cached read stays fresh; the *Reload data* button clears it sooner."""
 LAZY_BETWEENNESS_ABOVE = 2_000
 """Past this many stakeholders a page measures betweenness only when asked (it takes seconds)."""
+LARGE_GRAPH_ENV = "CKG_UI_LARGE_GRAPH"
+"""Entities plus relationships past which the Network and Paths pages ask the store rather than
+read the whole graph; unset, :data:`graph.analysis.store_paths.STORE_ENGINE_THRESHOLD`."""
 
 
 @st.cache_resource(show_spinner="Opening the store…")
@@ -53,6 +67,24 @@ def _stats(uri: str) -> Stats:
 def stats() -> Stats:
     """The store's counts (cached: the sidebar shows them on every page)."""
     return _stats(store_uri())
+
+
+def large_graph_threshold() -> int:
+    """``CKG_UI_LARGE_GRAPH`` when set, else the store search threshold of ``ckg path``."""
+    value = os.environ.get(LARGE_GRAPH_ENV, "").strip()
+    return int(value) if value.isdigit() else store_paths.STORE_ENGINE_THRESHOLD
+
+
+def large_graph() -> bool:
+    """Whether the store holds more entities plus relationships than
+    :func:`large_graph_threshold`: the Network and Paths pages then answer from the store (a
+    search instead of a list of every stakeholder, a bounded part of the graph instead of all
+    of it). False when the store cannot be read, so a page says why as it always has."""
+    try:
+        counts = stats()
+    except CkgError:
+        return False
+    return counts.entities.total + counts.relationships.total > large_graph_threshold()
 
 
 @st.cache_resource(ttl=TTL, max_entries=2, show_spinner="Reading the graph…")
@@ -90,13 +122,17 @@ class ViewMetrics:
     community: dict[str, int]
 
 
-@st.cache_resource(ttl=TTL, max_entries=16, show_spinner="Measuring the network…")
-def _metrics(uri: str, view_json: str) -> ViewMetrics:
-    view = _view(uri, view_json)
+def measure(view: Projection) -> ViewMetrics:
+    """Degree, PageRank and community of every stakeholder of ``view`` (uncached: for a small one)."""
     simple = simple_graph(view)
     degree = dict(zip(simple.ids, simple.graph.degree(), strict=True))
     pagerank = dict(zip(simple.ids, simple.graph.pagerank(damping=0.85), strict=True)) if simple.ids else {}
     return ViewMetrics(degree=degree, pagerank=pagerank, community=communities(view, simple))
+
+
+@st.cache_resource(ttl=TTL, max_entries=16, show_spinner="Measuring the network…")
+def _metrics(uri: str, view_json: str) -> ViewMetrics:
+    return measure(_view(uri, view_json))
 
 
 def metrics(view: GraphFilter | None = None) -> ViewMetrics:
@@ -141,7 +177,163 @@ def find_entities(text: str, limit: int = 10) -> list[Entity]:
     return found[:limit]
 
 
+# -- a large graph: answers from the store, never the whole graph ------------------------------
+
+
+@st.cache_data(ttl=TTL, max_entries=512, show_spinner=False)
+def _search(uri: str, text: str, limit: int) -> list[EntityNames]:
+    return _store(uri).search_entities(text, limit)
+
+
+def search_entities(text: str, limit: int = 10) -> list[EntityNames]:
+    """Stakeholders whose id, name or an alias contains ``text``, searched by the store (see
+    :meth:`graph.store.base.GraphStore.search_entities`): a picker's matches on a large graph."""
+    return _search(store_uri(), normalise_name(text), limit) if normalise_name(text) else []
+
+
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
+def _labels(uri: str, ids: tuple[str, ...]) -> dict[str, str]:
+    found = _store(uri).entities_by_ids(ids)
+    return {eid: f"{entity.name} · {entity.kind.value}" for eid, entity in found.items()}
+
+
+def entity_labels(ids: list[str]) -> dict[str, str]:
+    """ "Name · Kind" of each of ``ids`` the store holds (unknown ids are absent)."""
+    return _labels(store_uri(), tuple(sorted(set(ids)))) if ids else {}
+
+
+def tie_query(view: GraphFilter) -> PathQuery:
+    """The tie filters of ``view`` a store applies itself (kinds of tie, ended ties, a date);
+    the rest of the view is applied to what the store returns."""
+    no_ended = view.statuses is not None and RelationshipStatus.ENDED not in view.statuses
+    return PathQuery(
+        kinds=view.relationship_kinds,
+        include_ended=view.include_ended and not no_ended,
+        as_of=view.as_of,
+        exclude=view.exclude,
+    )
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """A bounded part of a large graph, read from the store for the Network page.
+
+    ``read`` holds the stakeholders read and every tie among them; ``shown`` is ``read``
+    filtered by the view. ``reached`` is how many stakeholders the request reached before it
+    was cut to the limit (None for the best connected, which are a cut of the whole graph by
+    definition); ``ties`` is each ranked stakeholder's number of usable ties in the store."""
+
+    read: Projection
+    shown: Projection
+    reached: int | None
+    ties: dict[str, int]
+
+
+@st.cache_resource(ttl=TTL, max_entries=32, show_spinner="Reading this part of the graph…")
+def _store_view(uri: str, request_json: str) -> StoreView:
+    request = _StoreViewRequest.model_validate_json(request_json)
+    store, view = _store(uri), request.view
+    query = tie_query(view)
+    keep = list(dict.fromkeys(request.keep))
+    ties: dict[str, int] = {}
+    reached: int | None = None
+    grown: list[str] = []
+    for node in request.expanded:
+        grown += [tie.far for ring in store.neighbourhood(node, 1, query).rings for tie in ring]
+    centre = request.around or view.cluster
+    if centre is not None:
+        # a cluster's view is its members: the cluster's ties of membership, read around it
+        ring_query, depth = query, request.depth
+        if request.around is None:
+            kinds = CLUSTER_TIES & (view.relationship_kinds or CLUSTER_TIES)
+            ring_query = query.model_copy(update={"kinds": frozenset(kinds)})
+            depth = 1 if kinds else 0  # no kind of membership chosen: the cluster alone
+        found = store.neighbourhood(centre, depth, ring_query)
+        base = [centre]
+        for ring in found.rings:
+            into = Counter(tie.far for tie in ring)
+            base += sorted(into, key=lambda node: (-into[node], node))
+        reached = len(set(base) | set(grown) | set(keep))
+    else:
+        ties = dict(store.best_connected(request.limit, query, view.entity_kinds))
+        base = list(ties)
+        if grown:
+            reached = len(set(base) | set(grown) | set(keep))
+    chosen = list(dict.fromkeys([*keep, *grown, *base]))
+    chosen = chosen[: max(request.limit, len(keep))]
+    entities = store.entities_by_ids(chosen)
+    relationships = store.ties_among(entities)
+    sources = store.sources_by_ids({e.source for rel in relationships for e in rel.evidence})
+    read = build_projection(entities.values(), relationships, sources.values())
+    shown = build_projection(entities.values(), relationships, sources.values(), view)
+    return StoreView(read=read, shown=shown, reached=reached, ties=ties)
+
+
+class _StoreViewRequest(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    view: GraphFilter = GraphFilter()
+    around: str | None = None
+    depth: int = 1
+    expanded: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    limit: int = 300
+
+
+def store_view(
+    view: GraphFilter,
+    *,
+    around: str | None = None,
+    depth: int = 1,
+    expanded: tuple[str, ...] = (),
+    keep: tuple[str, ...] = (),
+    limit: int = 300,
+) -> StoreView:
+    """At most ``limit`` stakeholders (and always ``keep``) read from the store, with every tie
+    among them: the rings around ``around`` to ``depth`` (nearest first, then those with most
+    ties into their ring), else the members of the view's cluster, else the best connected of
+    the view's kinds of stakeholder under its tie filters; with the neighbours of each of
+    ``expanded`` first. Cached like every read."""
+    request = _StoreViewRequest(
+        view=view, around=around, depth=depth, expanded=expanded, keep=keep, limit=limit
+    )
+    return _store_view(store_uri(), request.model_dump_json())
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """A path answer searched by the store, and a projection of just its paths to draw."""
+
+    answer: PathsAnswer
+    shown: Projection
+
+
+@st.cache_resource(ttl=TTL, max_entries=64, show_spinner="Searching the store…")
+def _store_paths(uri: str, source: str, target: str, query_json: str, k: int) -> StorePaths:
+    store, query = _store(uri), PathQuery.model_validate_json(query_json)
+    answer = store_paths.find_paths_in_store(store, source, target, query, k=k)
+    shown = store_paths.paths_projection(store, [found.entities for found in answer.paths], query)
+    return StorePaths(answer=answer, shown=shown)
+
+
+def paths_in_store(source: str, target: str, query: PathQuery, k: int) -> StorePaths:
+    """The ``k`` best of the shortest paths, searched by the store (as ``ckg path`` does on a
+    large graph), with their projection; cached like every read."""
+    return _store_paths(store_uri(), source, target, query.model_dump_json(), k)
+
+
 def refresh() -> None:
     """Forget every cached read, so the next page shows what the store holds now."""
-    for cached in (_stats, _snapshot, _view, _metrics, _betweenness, _gaps):
+    for cached in (
+        _stats,
+        _snapshot,
+        _view,
+        _metrics,
+        _betweenness,
+        _gaps,
+        _search,
+        _labels,
+        _store_view,
+        _store_paths,
+    ):
         cached.clear()

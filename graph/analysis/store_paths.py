@@ -10,6 +10,7 @@ module ranks the paths by their cost (:mod:`graph.analysis.weights`) and returns
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import networkx as nx
 
@@ -40,6 +41,20 @@ def find_paths_in_store(
     results = [path_result(projection, nodes, ties) for nodes in found.paths]
     answer.paths = sorted(results, key=lambda p: (p.cost, p.entities))[:k]
     return answer
+
+
+def paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:
+    """A projection of just ``node_paths`` (a path answer's chosen paths, to draw them), read
+    from the store: their ties, stakeholders and the sources the ties cite."""
+    pairs = {pair for nodes in node_paths for pair in pairwise(nodes)}
+    relationships = store.ties_between(pairs)
+    found = PathSubgraph(
+        paths=node_paths,
+        relationships=relationships,
+        entities=store.entities_by_ids({node for nodes in node_paths for node in nodes}),
+        sources=store.sources_by_ids({e.source for r in relationships for e in r.evidence}),
+    )
+    return _paths_projection(found, query)
 
 
 def _paths_projection(found: PathSubgraph, query: PathQuery) -> Projection:

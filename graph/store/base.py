@@ -137,6 +137,27 @@ class GraphStore(Protocol):
         they mean for :meth:`shortest_paths`. Raises NotFoundError for an unknown id."""
         ...
 
+    def search_entities(self, text: str, limit: int = 10) -> list[EntityNames]:
+        """At most ``limit`` entities with an id, name or alias containing ``text`` (both
+        normalised: see ``graph.model.normalise_name``): those with one that starts with it
+        first, ordered by that name, then the others by the first name containing it, each then
+        by id. Reads names only, for a picker that searches as the user types."""
+        ...
+
+    def best_connected(
+        self, limit: int, query: PathQuery, entity_kinds: frozenset[EntityKind] | None = None
+    ) -> list[tuple[str, int]]:
+        """(id, ties) of the ``limit`` entities with the most usable ties, most first, then by id.
+        The tie filters of ``query`` mean what they mean for :meth:`shortest_paths` (each
+        parallel tie counts); ``query.exclude`` and ``entity_kinds`` say who may be ranked.
+        Entities with no usable tie are never ranked. Counted by the store, never projected."""
+        ...
+
+    def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
+        """Every relationship with both ends among ``ids``, with evidence, ordered by key: the
+        ties of a bounded set of stakeholders (a drawing), in one query."""
+        ...
+
     def close(self) -> None: ...
 
     def __enter__(self) -> Self: ...

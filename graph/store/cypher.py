@@ -142,6 +142,10 @@ MATCH (e:{ENTITY_LABEL})
 RETURN e.id AS id, e.kind AS kind, [e.name] + coalesce(e.aliases, []) AS names
 ORDER BY e.id
 """
+ENTITY_NAMES_BY_IDS = f"""
+MATCH (e:{ENTITY_LABEL}) WHERE e.id IN $ids
+RETURN e.id AS id, e.kind AS kind, [e.name] + coalesce(e.aliases, []) AS names
+"""
 
 
 def relationships_by_keys(kind: RelationshipKind) -> str:

@@ -314,6 +314,34 @@ class Neo4jStore:
             entity_id, centre["name"], EntityKind(centre["kind"]), depth, query, ties_of
         )
 
+    def search_entities(self, text: str, limit: int = 10) -> list[EntityNames]:
+        wanted = normalise_name(text)
+        if not wanted or limit < 1:
+            return []
+        ids = [row["id"] for row in self._read(neo4j_paths.SEARCH_ENTITIES, text=wanted, limit=limit)]
+        rows = self._read(cypher.ENTITY_NAMES_BY_IDS, ids=ids) if ids else []
+        found = {row["id"]: EntityNames(id=row["id"], kind=row["kind"], names=row["names"]) for row in rows}
+        return [found[entity_id] for entity_id in ids if entity_id in found]
+
+    def best_connected(
+        self, limit: int, query: PathQuery, entity_kinds: frozenset[EntityKind] | None = None
+    ) -> list[tuple[str, int]]:
+        parameters: dict[str, Any] = {"limit": limit}
+        if query.as_of is not None:
+            parameters["as_of"] = query.as_of
+        if query.exclude:
+            parameters["exclude"] = sorted(query.exclude)
+        if entity_kinds is not None:
+            parameters["entity_kinds"] = sorted(kind.value for kind in entity_kinds)
+        statement = neo4j_paths.best_connected_statement(query, entity_kinds is not None)
+        return [(row["id"], row["ties"]) for row in self._read(statement, **parameters)]
+
+    def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
+        wanted = sorted(set(ids))
+        rows = self._read(neo4j_paths.TIES_AMONG, ids=wanted) if wanted else []
+        found = (_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows)
+        return sorted(found, key=lambda relationship: relationship.key)
+
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)
         names = sorted(set(normalised_names))

@@ -137,3 +137,48 @@ WITH DISTINCT r
 MATCH (source:{ENTITY_LABEL})-[r]->(target:{ENTITY_LABEL})
 RETURN type(r) AS kind, source.id AS source, target.id AS target, properties(r) AS props
 """
+
+
+# -- bounded views for the app on a large graph (see GraphStore.search_entities and the rest) --
+
+# names_norm is stored sorted, so its first name starting with (or containing) the text is the
+# least: the same order as the embedded store's search.
+SEARCH_ENTITIES = f"""
+MATCH (e:{ENTITY_LABEL})
+WITH e, [n IN e.names_norm WHERE n STARTS WITH $text] AS starts,
+     [n IN e.names_norm WHERE n CONTAINS $text] AS containing
+WHERE size(containing) > 0
+RETURN e.id AS id
+ORDER BY size(starts) = 0, coalesce(starts[0], containing[0]), e.id
+LIMIT $limit
+"""
+
+
+def best_connected_statement(query: PathQuery, entity_kinds: bool) -> str:
+    """The best connected entities: a ``COUNT`` of each one's usable ties (the server's degree
+    store when no tie filter applies: the far end has no label to check, since every tie joins
+    two entities). Types come from the model's enum; values are parameters."""
+    filters = _tie_filters(query, "r")
+    where = f" WHERE {' AND '.join(filters)}" if filters else ""
+    conditions = []
+    if entity_kinds:
+        conditions.append("e.kind IN $entity_kinds")
+    if query.exclude:
+        conditions.append("NOT e.id IN $exclude")
+    match_where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return f"""
+MATCH (e:{ENTITY_LABEL})
+{match_where}
+WITH e, COUNT {{ (e)-[r{_types(query)}]-(){where} }} AS ties
+WHERE ties > 0
+RETURN e.id AS id, ties
+ORDER BY ties DESC, id
+LIMIT $limit
+"""
+
+
+TIES_AMONG = f"""
+MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
+"""

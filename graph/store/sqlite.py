@@ -38,7 +38,7 @@ from graph.model import (
     Source,
     normalise_name,
 )
-from graph.store import sqlite_paths
+from graph.store import sqlite_paths, sqlite_views
 from graph.store.base import (
     Committed,
     EntityCounts,
@@ -480,6 +480,28 @@ class SqliteStore:
             query,
             lambda ring: sqlite_paths.neighbour_ties(self._db, ring, query),
         )
+
+    def search_entities(self, text: str, limit: int = 10) -> list[EntityNames]:
+        ids = sqlite_views.search(self._db, text, limit)
+        query = "SELECT id, kind, name, json_extract(data, '$.aliases') FROM entities WHERE id IN ({})"
+        found = {
+            entity_id: EntityNames(id=entity_id, kind=kind, names=[name, *json.loads(aliases or "[]")])
+            for entity_id, kind, name, aliases in self._rows(query, ids)
+        }
+        return [found[entity_id] for entity_id in ids if entity_id in found]
+
+    def best_connected(
+        self, limit: int, query: PathQuery, entity_kinds: frozenset[EntityKind] | None = None
+    ) -> list[tuple[str, int]]:
+        return sqlite_views.best_connected(self._db, limit, query, entity_kinds)
+
+    def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
+        rows = sqlite_views.ties_among(self._db, ids)
+        evidence = self._evidence_of(key for key, _ in rows)
+        return [
+            Relationship.model_validate_json(data).model_copy(update={"evidence": evidence.get(key, [])})
+            for key, data in rows
+        ]
 
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)

@@ -7,6 +7,7 @@ parameter names are the same everywhere (``kinds``, ``ties``, ``sectors``, ``clu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -20,6 +21,30 @@ def _members(enum: type[EntityKind] | type[RelationshipKind] | type[Relationship
     return lambda text: [enum(item).value for item in decode_list(text)]
 
 
+def seed_view(prefix: str, *, sector_ok: Callable[[str], bool], cluster_ok: Callable[[str], bool]) -> None:
+    """Give the filter widgets of ``prefix`` their values from the URL on a page's first run."""
+    seed(f"{prefix}_kinds", "kinds", _members(EntityKind), list[str]())
+    seed(f"{prefix}_ties", "ties", _members(RelationshipKind), list[str]())
+    seed(f"{prefix}_sectors", "sectors", lambda t: [s for s in decode_list(t) if sector_ok(s)], list[str]())
+    seed(f"{prefix}_cluster", "cluster", lambda t: t if cluster_ok(t) else None, None)
+    seed(f"{prefix}_status", "status", _members(RelationshipStatus), list[str]())
+    seed(f"{prefix}_as_of", "as_of", date.fromisoformat, None)
+
+
+def current_view(prefix: str) -> GraphFilter:
+    """The filter the widgets of ``prefix`` hold now (seeded, or as the user last set them)."""
+    state = st.session_state
+    as_of = state[f"{prefix}_as_of"]
+    return GraphFilter(
+        entity_kinds=frozenset(EntityKind(k) for k in state[f"{prefix}_kinds"]) or None,
+        relationship_kinds=frozenset(RelationshipKind(k) for k in state[f"{prefix}_ties"]) or None,
+        statuses=frozenset(RelationshipStatus(s) for s in state[f"{prefix}_status"]) or None,
+        sectors=frozenset(state[f"{prefix}_sectors"]) or None,
+        cluster=state[f"{prefix}_cluster"],
+        as_of=as_of if isinstance(as_of, date) else None,
+    )
+
+
 def view_filter(
     graph: Projection, prefix: str, *, expanded: bool = False
 ) -> tuple[GraphFilter, dict[str, UrlValue]]:
@@ -29,12 +54,11 @@ def view_filter(
         (eid for eid, entity in graph.entities.items() if entity.kind is EntityKind.CLUSTER),
         key=lambda eid: graph.entities[eid].name,
     )
-    seed(f"{prefix}_kinds", "kinds", _members(EntityKind), list[str]())
-    seed(f"{prefix}_ties", "ties", _members(RelationshipKind), list[str]())
-    seed(f"{prefix}_sectors", "sectors", lambda t: [s for s in decode_list(t) if s in sectors], list[str]())
-    seed(f"{prefix}_cluster", "cluster", lambda t: t if t in clusters else None, None)
-    seed(f"{prefix}_status", "status", _members(RelationshipStatus), list[str]())
-    seed(f"{prefix}_as_of", "as_of", date.fromisoformat, None)
+    seed_view(prefix, sector_ok=lambda sector: sector in sectors, cluster_ok=lambda eid: eid in clusters)
+    # on a large graph the page seeds the filters first and reads part of the graph for them: what
+    # is chosen is offered even when that part holds none of it
+    chosen = st.session_state[f"{prefix}_sectors"]
+    sectors += sorted(set(chosen) - set(sectors))
     active = any(
         st.session_state[f"{prefix}_{name}"]
         for name in ("kinds", "ties", "sectors", "cluster", "status", "as_of")

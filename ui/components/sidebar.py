@@ -7,7 +7,7 @@ import streamlit as st
 
 from graph.errors import CkgError
 from ui.components.links import PROFILE
-from ui.session import find_entities, refresh, stats
+from ui.session import find_entities, large_graph, refresh, search_entities, stats
 
 SEARCH_KEY = "sidebar_search"
 SEARCH_RESULTS = 8
@@ -38,16 +38,23 @@ def render_sidebar() -> None:
         if not text:
             return
         try:
-            matches = find_entities(text, SEARCH_RESULTS)
+            if large_graph():  # the store searches: the whole graph is not read for a name
+                matches = [
+                    (found.id, found.names[0], found.kind) for found in search_entities(text, SEARCH_RESULTS)
+                ]
+            else:
+                matches = [
+                    (entity.id, entity.name, entity.kind) for entity in find_entities(text, SEARCH_RESULTS)
+                ]
         except CkgError as error:
             st.error(str(error))
             return
         if not matches:
             st.caption(f"No stakeholder is called “{text}”.")
-        for entity in matches:
+        for entity_id, name, kind in matches:
             st.page_link(
                 PROFILE,
-                label=f"{entity.name} · {entity.kind.value}",
+                label=f"{name} · {kind.value}",
                 icon=":material/person_search:",
-                query_params={"entity": entity.id},
+                query_params={"entity": entity_id},
             )

@@ -11,17 +11,20 @@ import streamlit as st
 from graph.analysis.neighbours import neighbourhood
 from graph.export.view import restrict
 from ui.components.downloads import download_buttons
-from ui.components.evidence import escape
 from ui.components.filters import view_filter
+from ui.components.focus import focus_card
 from ui.components.graph_view import ColourBy, choose, draw, elements, left_out_message, legend
 from ui.components.guard import whole_graph_or_stop
-from ui.components.links import PATHS, PROFILE, link
 from ui.components.state import decode_list, seed, write_url
-from ui.session import betweenness, metrics, projection, store_uri
+from ui.large.network import render as render_from_store
+from ui.session import betweenness, large_graph, metrics, projection, store_uri
 
 SIZES = {"degree": "Number of ties", "pagerank": "PageRank", "betweenness": "Betweenness"}
 
 st.title("Network")
+if large_graph():  # answered from the store: see ui.large
+    render_from_store()
+    st.stop()
 whole = whole_graph_or_stop()
 
 view, url = view_filter(whole, "net")
@@ -104,29 +107,7 @@ st.caption(
 legend(colour_by, (measures.community.get(node, 0) for node in drawing.nodes))
 
 if focus:
-    entity = shown.entities[focus]
-    with st.container(border=True):
-        st.markdown(
-            f"**{escape(entity.name)}** · {entity.kind.value} · {shown.graph.degree(focus)} ties in this view"
-        )
-        if entity.description:
-            st.caption(entity.description)
-        cells = st.columns(4)
-        with cells[0]:
-            link(PROFILE, "Open profile", ":material/badge:", entity=focus)
-        with cells[1]:
-            link(PATHS, "Find paths from here", ":material/route:", source=focus)
-        if cells[2].button(
-            "Bring in its neighbours",
-            key="net_expand_focus",
-            icon=":material/open_in_full:",
-            disabled=focus in expanded,
-        ):
-            st.session_state["net_expanded"] = [*expanded, focus]
-            st.rerun()
-        if expanded and cells[3].button("Collapse all", icon=":material/close_fullscreen:"):
-            st.session_state["net_expanded"] = []
-            st.rerun()
+    focus_card(shown, focus, expanded, "ties in this view")
 
 write_url(
     {

@@ -11,21 +11,20 @@ import streamlit as st
 
 from graph.analysis.paths import find_paths
 from graph.analysis.projection import GraphFilter
-from graph.analysis.results import Hop
 from graph.analysis.store_paths import STORE_ENGINE_THRESHOLD, find_paths_in_store
-from graph.export.view import restrict
-from graph.model import RelationshipKind, relationship_key
+from graph.model import RelationshipKind
 from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
-from ui.components.downloads import download_buttons
-from ui.components.evidence import escape, show_evidence
-from ui.components.graph_view import choose, draw, elements
 from ui.components.guard import whole_graph_or_stop
-from ui.components.links import PROFILE, link
+from ui.components.paths_answer import show_answer
 from ui.components.state import decode_list, seed, write_url
-from ui.session import current_store, metrics, projection, store_uri
+from ui.large.paths import render as render_from_store
+from ui.session import current_store, large_graph, metrics, projection
 
 st.title("Paths")
 st.caption("How could one stakeholder reach another? Every hop shows the tie and the source that states it.")
+if large_graph():  # answered from the store: see ui.large
+    render_from_store()
+    st.stop()
 whole = whole_graph_or_stop(
     at_least=2, too_few="Load data with `ckg ingest data/seed` first: a path needs two stakeholders."
 )
@@ -128,54 +127,4 @@ else:
         max_length=int(max_length) or None,
         rank=cast(Literal["hops", "weight"], rank),
     )
-if not answer.paths:
-    st.warning(f"No path from {names[source]} to {names[target]}: {answer.reason}.")
-    for reach in answer.reach:
-        sample = ", ".join(reach.sample) or "nobody"
-        st.markdown(
-            f"- **{escape(reach.name)}** reaches {reach.component_size} stakeholder(s): {escape(sample)}"
-        )
-    st.stop()
-
-
-def hop_key(hop: Hop) -> str:
-    return relationship_key(RelationshipKind(hop.kind), hop.source, hop.target, hop.since)
-
-
-on_path = {entity for found in answer.paths for entity in found.entities}
-hops = {hop_key(hop) for found in answer.paths for hop in found.hops}
-drawing = choose(shown, rank=metrics(view).degree, candidates=on_path, keep=on_path)
-graph_elements = elements(
-    shown,
-    drawing,
-    weight={node: 1.0 if node in (source, target) else 0.5 for node in drawing.nodes},
-    highlight_nodes=on_path,
-    highlight_edges=hops,
-)
-left, right = st.columns([3, 2])
-with left:
-    clicked = draw(graph_elements, key="path_graph", height=480, expandable=False)
-    if clicked:
-        link(PROFILE, f"Open the profile of {names[clicked[1]]}", ":material/badge:", entity=clicked[1])
-with right:
-    for number, found in enumerate(answer.paths, start=1):
-        plural = "s" if found.length != 1 else ""
-        st.markdown(
-            f"**Path {number}**: {found.length} hop{plural}, cost {found.cost:.2f}  \n"
-            + " → ".join(escape(name) for name in found.names)
-        )
-for number, found in enumerate(answer.paths, start=1):
-    with st.expander(f"Path {number}, hop by hop", expanded=number == 1):
-        for step, hop in enumerate(found.hops, start=1):
-            when, money = hop.when(), hop.money()
-            walked = f"**{step}. {escape(names[hop.from_])} → {escape(names[hop.to])}**"
-            tie = f"{escape(names[hop.source])} `{hop.kind}`{escape(money)} {escape(names[hop.target])}"
-            st.markdown(f"{walked}: {tie} ({when})")
-            show_evidence(hop.evidence)
-st.subheader("Download these paths")
-download_buttons(
-    restrict(shown, drawing.nodes, drawing.edges),
-    key="path_dl",
-    stem=f"paths-{source}-{target}",
-    store_uri=store_uri(),
-)
+show_answer(answer, shown, metrics(view).degree, names)

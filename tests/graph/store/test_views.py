@@ -1,0 +1,113 @@
+"""The stores' bounded views for the app on a large graph, on both stores: a name search, the
+best connected stakeholders under tie filters, and the ties among a set of stakeholders, each
+equal to the answer worked out from the whole dataset."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from graph.analysis.projection import GraphFilter, build_projection
+from graph.model import Dataset, Entity, EntityKind, RelationshipKind, normalise_name
+from graph.store.base import GraphStore
+from graph.store.path_query import PathQuery
+from graph.synthetic import generate
+
+QUERIES = [
+    PathQuery(),
+    PathQuery(include_ended=False),
+    PathQuery(kinds=frozenset({RelationshipKind.PARTNERS_WITH, RelationshipKind.MEMBER_OF})),
+    PathQuery(as_of=date(2019, 6, 1)),
+]
+
+
+@pytest.fixture
+def dataset(store: GraphStore) -> Dataset:
+    loaded = generate(300, seed=7)
+    store.upsert(loaded)
+    return loaded
+
+
+def _search(entities: list[Entity], text: str, limit: int) -> list[str]:
+    """What a store's search must answer, from the entities themselves."""
+    wanted = normalise_name(text)
+    keyed = []
+    for entity in entities:
+        names = sorted({normalise_name(name) for name in entity.names()})
+        starts = [name for name in names if name.startswith(wanted)]
+        containing = [name for name in names if wanted in name]
+        if containing:
+            keyed.append((not starts, (starts or containing)[0], entity.id))
+    return [entity_id for *_, entity_id in sorted(keyed)[:limit]]
+
+
+@pytest.mark.parametrize(
+    "text", ["company", "Company 1", "cluster-1", "seoul", "  SEOUL  ", "9", "nobody-at-all"]
+)
+def test_search_finds_names_aliases_and_ids_prefixes_first(
+    store: GraphStore, dataset: Dataset, text: str
+) -> None:
+    for limit in (1, 5, 40):
+        found = store.search_entities(text, limit)
+        assert [names.id for names in found] == _search(dataset.entities, text, limit), limit
+    by_id = {entity.id: entity for entity in dataset.entities}
+    for names in store.search_entities(text, 5):
+        assert names.names == [by_id[names.id].name, *by_id[names.id].aliases]
+        assert names.kind is by_id[names.id].kind
+
+
+def test_search_of_nothing_finds_nothing(store: GraphStore, dataset: Dataset) -> None:
+    assert store.search_entities("   ", 10) == []
+    assert store.search_entities("company", 0) == []
+
+
+def test_search_finds_a_korean_alias(store: GraphStore) -> None:
+    store.upsert(
+        Dataset(
+            entities=[
+                Entity(id="kaist", kind=EntityKind.UNIVERSITY, name="KAIST", aliases=["한국과학기술원"]),
+                Entity(
+                    id="snu",
+                    kind=EntityKind.UNIVERSITY,
+                    name="Seoul National University",
+                    aliases=["서울대학교"],
+                ),
+            ]
+        )
+    )
+    assert [names.id for names in store.search_entities("과학기술", 10)] == ["kaist"]
+    assert [names.id for names in store.search_entities("서울대", 10)] == ["snu"]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=["all", "no-ended", "kinds", "as-of"])
+def test_best_connected_counts_usable_ties(store: GraphStore, dataset: Dataset, query: PathQuery) -> None:
+    view = GraphFilter(relationship_kinds=query.kinds, include_ended=query.include_ended, as_of=query.as_of)
+    projection = build_projection(dataset.entities, dataset.relationships, dataset.sources, view)
+    ties = Counter[str]()
+    for rel in projection.relationships.values():
+        ties[rel.source] += 1
+        ties[rel.target] += 1
+    ranked = sorted(ties.items(), key=lambda item: (-item[1], item[0]))
+    assert store.best_connected(25, query) == ranked[:25]
+    companies = frozenset({EntityKind.COMPANY})
+    kinds = {entity.id: entity.kind for entity in dataset.entities}
+    wanted = [item for item in ranked if kinds[item[0]] is EntityKind.COMPANY][:10]
+    assert store.best_connected(10, query, companies) == wanted
+    top = ranked[0][0]
+    left_out = query.model_copy(update={"exclude": frozenset({top})})
+    assert store.best_connected(5, left_out) == [item for item in ranked if item[0] != top][:5]
+
+
+def test_ties_among_a_set_of_stakeholders(store: GraphStore, dataset: Dataset) -> None:
+    ids = set(random.Random(3).sample(sorted(entity.id for entity in dataset.entities), 120))
+    wanted = sorted(
+        (rel for rel in dataset.relationships if rel.source in ids and rel.target in ids), key=lambda r: r.key
+    )
+    found = store.ties_among(ids)
+    assert [rel.key for rel in found] == [rel.key for rel in wanted] and found
+    by_key = {rel.key: rel for rel in wanted}
+    assert all(rel.evidence == by_key[rel.key].evidence for rel in found)
+    assert store.ties_among([]) == []
