@@ -299,3 +299,37 @@ def left_out_message(drawing: Drawing) -> str | None:
         f"(the drawing keeps the {len(drawing.nodes):,} best connected). Narrow the view: choose "
         "kinds, a sector or a cluster under Filters, or centre on one stakeholder."
     )
+
+
+def draw_network(
+    shown: Projection,
+    drawing: Drawing,
+    *,
+    colour_by: ColourBy,
+    community: Mapping[str, int],
+    weight: Mapping[str, float],
+    found: str | None,
+    expanded: list[str],
+) -> None:
+    """The Network page's drawing, with what it left out: a click focuses a stakeholder and a
+    double-click also brings in its neighbours (``net_focus``, ``net_expanded``), each rerunning
+    the page, whether the view came from a projection or from the store."""
+    message = left_out_message(drawing)
+    if message:
+        st.warning(message, icon=":material/filter_alt:")
+    graph_elements = elements(
+        shown,
+        drawing,
+        colour_by=colour_by,
+        community=community,
+        weight=weight,
+        highlight_nodes=[found] if found else [],
+    )
+    clicked = draw(graph_elements, key="net_graph")
+    if clicked:
+        action, node = clicked
+        if node in shown.entities:
+            st.session_state["net_focus"] = node
+            if action == "expand" and node not in expanded:
+                st.session_state["net_expanded"] = [*expanded, node]
+            st.rerun()

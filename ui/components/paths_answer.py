@@ -5,6 +5,7 @@ The Paths page shows an answer the same way whoever searched (the projection or 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ from ui.components.downloads import download_buttons
 from ui.components.evidence import escape, show_evidence
 from ui.components.graph_view import choose, draw, elements
 from ui.components.links import PROFILE, link
+from ui.components.state import write_url
 from ui.session import store_uri
 
 
@@ -76,3 +78,36 @@ def show_answer(
         stem=f"paths-{source}-{target}",
         store_uri=store_uri(),
     )
+
+
+def keep_choices(
+    source: str | None,
+    target: str | None,
+    *,
+    k: int,
+    via: list[str],
+    exclude: list[str],
+    avoid_ended: bool,
+    max_length: int,
+    rank: str,
+    as_of: object,
+) -> tuple[str, str]:
+    """Write the Paths page's choices to the URL (defaults left out, so a plain link stays
+    short), then stop the page with a hint until both ends are chosen; returns the two ends."""
+    write_url(
+        {
+            "source": source,
+            "target": target,
+            "k": k if k != 3 else None,
+            "via": via,
+            "exclude": exclude,
+            "avoid_ended": avoid_ended,
+            "max": max_length or None,
+            "rank": rank if rank != "hops" else None,
+            "as_of": as_of if isinstance(as_of, date) else None,
+        }
+    )
+    if source is None or target is None:
+        st.info("Choose two stakeholders.")
+        st.stop()
+    return source, target

@@ -18,7 +18,7 @@ from graph.export.view import restrict
 from ui.components.downloads import download_buttons
 from ui.components.filters import current_view, seed_view, view_filter
 from ui.components.focus import focus_card
-from ui.components.graph_view import MAX_NODES, ColourBy, choose, draw, elements, left_out_message, legend
+from ui.components.graph_view import MAX_NODES, ColourBy, choose, draw_network, legend
 from ui.components.picker import pick_one
 from ui.components.state import decode_list, seed, write_url
 from ui.session import StoreView, entity_labels, measure, stats, store_uri, store_view
@@ -112,25 +112,15 @@ def render() -> None:
     else:
         weight = {"degree": rank, "pagerank": measures.pagerank}[size_by]
     drawing = choose(shown, rank=rank, keep=[node for node in (found, focus, around, *expanded) if node])
-    message = left_out_message(drawing)
-    if message:
-        st.warning(message, icon=":material/filter_alt:")
-    graph_elements = elements(
+    draw_network(
         shown,
         drawing,
         colour_by=colour_by,
         community=measures.community,
         weight=weight,
-        highlight_nodes=[found] if found else [],
+        found=found,
+        expanded=expanded,
     )
-    clicked = draw(graph_elements, key="net_graph")
-    if clicked:
-        action, node = clicked
-        if node in shown.entities:
-            state["net_focus"] = node
-            if action == "expand" and node not in expanded:
-                state["net_expanded"] = [*expanded, node]
-            st.rerun()
     st.caption(
         f"{len(drawing.nodes):,} stakeholders and {len(drawing.edges):,} ties drawn "
         f"(of {counts.entities.total:,} and {counts.relationships.total:,} in the store). "

@@ -13,9 +13,9 @@ import streamlit as st
 from graph.model import RelationshipKind
 from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
 from ui.components.guard import EMPTY
-from ui.components.paths_answer import show_answer
+from ui.components.paths_answer import keep_choices, show_answer
 from ui.components.picker import pick_many, pick_one
-from ui.components.state import decode_list, seed, write_url
+from ui.components.state import decode_list, seed
 from ui.session import entity_labels, paths_in_store, stats
 
 TOO_FEW = "Load data with `ckg ingest data/seed` first: a path needs two stakeholders."
@@ -83,22 +83,17 @@ def render() -> None:
         exclude = pick_many("Leave out", "path_exclude")
         avoid_ended = st.toggle("Avoid ties that have ended", key="path_avoid_ended")
 
-    write_url(
-        {
-            "source": source,
-            "target": target,
-            "k": int(k) if k != 3 else None,
-            "via": via,
-            "exclude": exclude,
-            "avoid_ended": avoid_ended,
-            "max": int(max_length) or None,
-            "rank": rank if rank != "hops" else None,
-            "as_of": as_of if isinstance(as_of, date) else None,
-        }
+    source, target = keep_choices(
+        source,
+        target,
+        k=int(k),
+        via=via,
+        exclude=exclude,
+        avoid_ended=avoid_ended,
+        max_length=int(max_length),
+        rank=rank,
+        as_of=as_of,
     )
-    if source is None or target is None:
-        st.info("Choose two stakeholders.")
-        st.stop()
 
     query = PathQuery(
         kinds=frozenset(RelationshipKind(kind) for kind in via) or None,

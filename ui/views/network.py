@@ -13,7 +13,7 @@ from graph.export.view import restrict
 from ui.components.downloads import download_buttons
 from ui.components.filters import view_filter
 from ui.components.focus import focus_card
-from ui.components.graph_view import ColourBy, choose, draw, elements, left_out_message, legend
+from ui.components.graph_view import ColourBy, choose, draw_network, legend
 from ui.components.guard import whole_graph_or_stop
 from ui.components.state import decode_list, seed, write_url
 from ui.large.network import render as render_from_store
@@ -79,26 +79,15 @@ if expanded:
 focus: str | None = st.session_state["net_focus"]
 keep = [node for node in (found, focus, around, *expanded) if node]
 drawing = choose(shown, rank=rank, candidates=candidates, keep=keep)
-message = left_out_message(drawing)
-if message:
-    st.warning(message, icon=":material/filter_alt:")
-
-graph_elements = elements(
+draw_network(
     shown,
     drawing,
     colour_by=colour_by,
     community=measures.community,
     weight=weight,
-    highlight_nodes=[found] if found else [],
+    found=found,
+    expanded=expanded,
 )
-clicked = draw(graph_elements, key="net_graph")
-if clicked:
-    action, node = clicked
-    if node in shown.entities:
-        st.session_state["net_focus"] = node
-        if action == "expand" and node not in expanded:
-            st.session_state["net_expanded"] = [*expanded, node]
-        st.rerun()
 st.caption(
     f"{len(drawing.nodes):,} stakeholders and {len(drawing.edges):,} ties drawn "
     f"(of {len(shown.entities):,} and {len(shown.relationships):,} in this view). "

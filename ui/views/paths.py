@@ -15,8 +15,8 @@ from graph.analysis.store_paths import STORE_ENGINE_THRESHOLD, find_paths_in_sto
 from graph.model import RelationshipKind
 from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
 from ui.components.guard import whole_graph_or_stop
-from ui.components.paths_answer import show_answer
-from ui.components.state import decode_list, seed, write_url
+from ui.components.paths_answer import keep_choices, show_answer
+from ui.components.state import decode_list, seed
 from ui.large.paths import render as render_from_store
 from ui.session import current_store, large_graph, metrics, projection
 
@@ -79,22 +79,17 @@ with st.expander("Options", icon=":material/tune:"):
     )
     avoid_ended = st.toggle("Avoid ties that have ended", key="path_avoid_ended")
 
-write_url(
-    {
-        "source": source,
-        "target": target,
-        "k": int(k) if k != 3 else None,
-        "via": via,
-        "exclude": exclude,
-        "avoid_ended": avoid_ended,
-        "max": int(max_length) or None,
-        "rank": rank if rank != "hops" else None,
-        "as_of": as_of if isinstance(as_of, date) else None,
-    }
+source, target = keep_choices(
+    source,
+    target,
+    k=int(k),
+    via=via,
+    exclude=exclude,
+    avoid_ended=avoid_ended,
+    max_length=int(max_length),
+    rank=rank,
+    as_of=as_of,
 )
-if source is None or target is None:
-    st.info("Choose two stakeholders.")
-    st.stop()
 
 view = GraphFilter(
     relationship_kinds=frozenset(RelationshipKind(kind) for kind in via) or None,
