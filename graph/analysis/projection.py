@@ -136,7 +136,8 @@ class Projection:
                 ends[rel.target].append(key)
             self._ends = ends
         found = [self.relationships[key] for key in self._ends.get(a, ())]
-        return sorted((rel for rel in found if b in (rel.source, rel.target)), key=lambda rel: rel.key)
+        between = (rel for rel in found if (rel.target if rel.source == a else rel.source) == b)
+        return sorted(between, key=lambda rel: rel.key)
 
     def adjacency(self) -> dict[str, set[str]]:
         """Each stakeholder's partners (parallel ties and self-ties collapsed)."""

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.analysis.cuts import find_cuts
-from graph.analysis.metrics import compute_metrics
+from graph.analysis.metrics import compute_metrics, simple_graph
 from graph.analysis.projection import Projection, build_projection
 from graph.model import Entity, EntityKind, Evidence, Relationship, RelationshipKind
 
@@ -70,3 +70,44 @@ def test_sampled_betweenness_finds_the_same_top_brokers(monkeypatch: pytest.Monk
     sampled = compute_metrics(projection)
     assert sampled.betweenness_sampled
     assert len(set(sampled.brokers[:5]) & set(exact)) >= 4
+
+
+kinded_edges = st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(list(RelationshipKind))),
+    min_size=0,
+    max_size=40,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(edges=kinded_edges)
+def test_ties_before_and_after_the_multigraph_is_built_agree(
+    edges: list[tuple[int, int, RelationshipKind]],
+) -> None:
+    """``ties`` answers from an index of each end until something builds the multigraph, then
+    from the multigraph: the same relationships, in key order, either way round."""
+    entities = [Entity(id=f"n{i}", kind=EntityKind.COMPANY, name=f"N{i}") for i in range(10)]
+    relationships = [
+        Relationship(kind=kind, source=f"n{a}", target=f"n{b}") for a, b, kind in edges if a != b
+    ]
+    pairs = [(f"n{a}", f"n{b}") for a in range(10) for b in range(10)]
+    lazy = build_projection(entities, relationships, [])
+    from_index = {pair: [rel.key for rel in lazy.ties(*pair)] for pair in pairs}
+    built = build_projection(entities, relationships, [])
+    assert built.graph.number_of_edges() == len(built.relationships)
+    from_graph = {pair: [rel.key for rel in built.ties(*pair)] for pair in pairs}
+    assert from_index == from_graph
+    assert all(keys == sorted(keys) for keys in from_index.values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(edges=edge_lists)
+def test_simple_graph_holds_each_tied_pair_once_in_order(edges: list[tuple[int, int]]) -> None:
+    projection = projection_of(edges + [(b, a) for a, b in edges])  # every tie stated both ways
+    simple = simple_graph(projection)
+    index = {node: number for number, node in enumerate(simple.ids)}
+    expected = sorted(
+        {tuple(sorted((index[u], index[v]))) for u, v in nx.Graph(projection.graph).edges() if u != v}
+    )
+    assert simple.ids == sorted(projection.entities)
+    assert simple.graph.get_edgelist() == expected
