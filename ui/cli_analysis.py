@@ -99,7 +99,7 @@ def _projection(store: GraphStore, view: GraphFilter) -> Projection:
     with _working() as say:
         counts = store.stats()
         say(f"reading {counts.entities.total:,} entities and {counts.relationships.total:,} relationships")
-        projection = project(store, view)
+        projection = project(store, view, stats=counts)
     keep_until_exit()  # this command holds the graph until it exits: see graph.bulk
     return projection
 

@@ -188,7 +188,8 @@ def _search(uri: str, text: str, limit: int) -> list[EntityNames]:
 def search_entities(text: str, limit: int = 10) -> list[EntityNames]:
     """Stakeholders whose id, name or an alias contains ``text``, searched by the store (see
     :meth:`graph.store.base.GraphStore.search_entities`): a picker's matches on a large graph."""
-    return _search(store_uri(), normalise_name(text), limit) if normalise_name(text) else []
+    wanted = normalise_name(text)
+    return _search(store_uri(), wanted, limit) if wanted else []
 
 
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)

@@ -158,17 +158,24 @@ class Projection:
         return min(dates, default=None)
 
 
-def project(store: GraphStore, view: GraphFilter | None = None, *, limit: int | None = None) -> Projection:
+def project(
+    store: GraphStore,
+    view: GraphFilter | None = None,
+    *,
+    limit: int | None = None,
+    stats: Stats | None = None,
+) -> Projection:
     """Read the store and build the projection of ``view``.
 
     Raises ProjectionTooLargeError, before reading anything but the store's counts, when the
     view would hold more than ``limit`` entities plus relationships (default
     :func:`projection_limit`): a projection past the machine's memory would otherwise end in the
     process being killed, with nothing said. The view's kinds of entity and tie count towards
-    its size, so narrowing them is one way under the limit.
+    its size, so narrowing them is one way under the limit. ``stats``: the store's counts, when
+    the caller has just read them.
     """
     limit = limit if limit is not None else projection_limit()
-    check_size(store.stats(), view or GraphFilter(), limit)
+    check_size(stats or store.stats(), view or GraphFilter(), limit)
     with paused_gc():  # a million models, no cycles: see graph.bulk (half the time of a large read)
         return build_projection(store.entities(), store.relationships(), store.sources(), view)
 

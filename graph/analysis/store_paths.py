@@ -10,14 +10,13 @@ module ranks the paths by their cost (:mod:`graph.analysis.weights`) and returns
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 
 import networkx as nx
 
 from graph.analysis.paths import best_ties, path_result
 from graph.analysis.projection import GraphFilter, Projection, build_projection
 from graph.analysis.results import PathsAnswer
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, subgraph_along
 from graph.store.path_query import PathQuery, PathSubgraph
 
 STORE_ENGINE_THRESHOLD = 200_000
@@ -46,15 +45,7 @@ def find_paths_in_store(
 def paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:
     """A projection of just ``node_paths`` (a path answer's chosen paths, to draw them), read
     from the store: their ties, stakeholders and the sources the ties cite."""
-    pairs = {pair for nodes in node_paths for pair in pairwise(nodes)}
-    relationships = store.ties_between(pairs)
-    found = PathSubgraph(
-        paths=node_paths,
-        relationships=relationships,
-        entities=store.entities_by_ids({node for nodes in node_paths for node in nodes}),
-        sources=store.sources_by_ids({e.source for r in relationships for e in r.evidence}),
-    )
-    return _paths_projection(found, query)
+    return _paths_projection(subgraph_along(store, node_paths), query)
 
 
 def _paths_projection(found: PathSubgraph, query: PathQuery) -> Projection:

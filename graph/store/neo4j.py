@@ -290,11 +290,7 @@ class Neo4jStore:
         return sorted(found, key=lambda relationship: relationship.key)
 
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
-        parameters: dict[str, Any] = {"id": entity_id}
-        if query.as_of is not None:
-            parameters["as_of"] = query.as_of
-        if query.exclude:
-            parameters["exclude"] = sorted(query.exclude)
+        parameters = neo4j_paths.filter_parameters(query, id=entity_id)
         rows = self._read(neo4j_paths.neighbourhood_statement(query, depth), **parameters)
         if not rows:
             raise NotFoundError(f"no entity with id {entity_id!r}")
@@ -326,11 +322,7 @@ class Neo4jStore:
     def best_connected(
         self, limit: int, query: PathQuery, entity_kinds: frozenset[EntityKind] | None = None
     ) -> list[tuple[str, int]]:
-        parameters: dict[str, Any] = {"limit": limit}
-        if query.as_of is not None:
-            parameters["as_of"] = query.as_of
-        if query.exclude:
-            parameters["exclude"] = sorted(query.exclude)
+        parameters = neo4j_paths.filter_parameters(query, limit=limit)
         if entity_kinds is not None:
             parameters["entity_kinds"] = sorted(kind.value for kind in entity_kinds)
         statement = neo4j_paths.best_connected_statement(query, entity_kinds is not None)

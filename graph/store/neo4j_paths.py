@@ -119,13 +119,18 @@ RETURN [path IN paths | [n IN path | n.id]] AS paths, ties, entities, sources
 """
 
 
-def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dict[str, Any]:
-    parameters: dict[str, Any] = {"source": source, "target": target, "limit": query.limit}
+def filter_parameters(query: PathQuery, **parameters: Any) -> dict[str, Any]:
+    """``parameters`` and the values the filters of :func:`_tie_filters` and ``$exclude`` name,
+    for every statement of this module that applies a query's filters."""
     if query.as_of is not None:
         parameters["as_of"] = query.as_of
     if query.exclude:
         parameters["exclude"] = sorted(query.exclude)
     return parameters
+
+
+def shortest_paths_parameters(source: str, target: str, query: PathQuery) -> dict[str, Any]:
+    return filter_parameters(query, source=source, target=target, limit=query.limit)
 
 
 # The ties of every hop with their properties in one statement (reading keys first and then the

@@ -19,7 +19,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -48,6 +47,7 @@ from graph.store.base import (
     Stats,
     check_references,
     coalesce_relationships,
+    subgraph_along,
 )
 from graph.store.path_query import NO_PATH, Neighbourhood, PathQuery, PathSubgraph, collect_neighbourhood
 from graph.store.trusted import trusted
@@ -449,24 +449,11 @@ class SqliteStore:
         return sqlite_paths.shortest_paths(self._db, source, target, query)
 
     def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
-        rows = sqlite_paths.ties_between(self._db, pairs)
-        evidence = self._evidence_of(key for key, _ in rows)
-        return [
-            Relationship.model_validate_json(data).model_copy(update={"evidence": evidence.get(key, [])})
-            for key, data in rows
-        ]
+        return self._with_evidence(sqlite_paths.ties_between(self._db, pairs))
 
     def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
         paths = self.shortest_paths(source, target, query)
-        if not paths:
-            return NO_PATH
-        relationships = self.ties_between({pair for nodes in paths for pair in pairwise(nodes)})
-        return PathSubgraph(
-            paths=paths,
-            relationships=relationships,
-            entities=self.entities_by_ids({node for nodes in paths for node in nodes}),
-            sources=self.sources_by_ids({e.source for r in relationships for e in r.evidence}),
-        )
+        return subgraph_along(self, paths) if paths else NO_PATH
 
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
         row = self._db.execute("SELECT name, kind FROM entities WHERE id = ?", (entity_id,)).fetchone()
@@ -496,7 +483,11 @@ class SqliteStore:
         return sqlite_views.best_connected(self._db, limit, query, entity_kinds)
 
     def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
-        rows = sqlite_views.ties_among(self._db, ids)
+        return self._with_evidence(sqlite_views.ties_among(self._db, ids))
+
+    def _with_evidence(self, rows: list[tuple[str, str]]) -> list[Relationship]:
+        """Relationships from their (key, JSON) rows, each with its evidence (kept in a table of
+        its own), in the rows' order."""
         evidence = self._evidence_of(key for key, _ in rows)
         return [
             Relationship.model_validate_json(data).model_copy(update={"evidence": evidence.get(key, [])})
@@ -564,13 +555,8 @@ class SqliteStore:
         return evidence
 
     def relationships_by_keys(self, keys: Iterable[str]) -> dict[str, Relationship]:
-        wanted = sorted(set(keys))
-        evidence = self._evidence_of(wanted)
-        found: dict[str, Relationship] = {}
-        for key, data in self._rows("SELECT key, data FROM relationships WHERE key IN ({})", wanted):
-            relationship = Relationship.model_validate_json(data)
-            found[key] = relationship.model_copy(update={"evidence": evidence.get(key, [])})
-        return found
+        rows = list(self._rows("SELECT key, data FROM relationships WHERE key IN ({})", sorted(set(keys))))
+        return {relationship.key: relationship for relationship in self._with_evidence(rows)}
 
     def entity_names(self) -> Iterator[EntityNames]:
         query = "SELECT id, kind, name, json_extract(data, '$.aliases') FROM entities ORDER BY id"
