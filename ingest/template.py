@@ -16,11 +16,6 @@ import csv
 from enum import StrEnum
 from pathlib import Path
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.comments import Comment  # type: ignore[import-untyped]
-from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from pydantic import BaseModel
 
 from graph.model import (
@@ -89,6 +84,13 @@ def _help(table: str, column: str) -> str:
 def write_xlsx_template(path: Path) -> None:
     """Write an empty workbook with the sheets ``sources``, ``entities`` and ``relationships``:
     a bold, frozen header row with a note on each column, and drop-down lists for the kinds."""
+    # openpyxl takes a third of a second to import: only the command that writes a workbook pays
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.comments import Comment  # type: ignore[import-untyped]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     header_fill = PatternFill("solid", fgColor="DDEBF7")

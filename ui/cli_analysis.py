@@ -91,15 +91,16 @@ def _parse_kinds(text: str | None) -> frozenset[RelationshipKind] | None:
     return frozenset(kinds)
 
 
-def _projection(store: GraphStore, view: GraphFilter) -> Projection:
+def _projection(store: GraphStore, view: GraphFilter, *, details: bool = True) -> Projection:
     """The view read into memory, saying on a terminal what it is reading: at 100,000 entities
-    the read takes seconds, which a silent command would spend looking hung."""
+    the read takes seconds, which a silent command would spend looking hung. ``details=False``
+    for the commands that quote no evidence: see :func:`graph.analysis.projection.project`."""
     from graph.analysis.projection import project
 
     with _working() as say:
         counts = store.stats()
         say(f"reading {counts.entities.total:,} entities and {counts.relationships.total:,} relationships")
-        projection = project(store, view, stats=counts)
+        projection = project(store, view, details=details, stats=counts)
     keep_until_exit()  # this command holds the graph until it exits: see graph.bulk
     return projection
 
@@ -268,7 +269,7 @@ def gaps(
     from graph.analysis.gaps import find_gaps
 
     with open_chosen_store() as store:
-        projection = _projection(store, _view(as_of))
+        projection = _projection(store, _view(as_of), details=False)
     with _working() as say:
         say("finding gaps")
         report = find_gaps(projection, sectors=sector, today=projection.filter.as_of)
@@ -297,7 +298,7 @@ def suggest(
 
     with open_chosen_store() as store:
         entity_id = resolve_entity(store, entity)
-        projection = _projection(store, _view(as_of))
+        projection = _projection(store, _view(as_of), details=False)
     answer = suggest_partners(projection, entity_id, top)
     if as_json:
         print_json(answer)
@@ -322,7 +323,7 @@ def metrics(
     from graph.analysis.metrics import compute_metrics
 
     with open_chosen_store() as store:
-        projection = _projection(store, _view(as_of))
+        projection = _projection(store, _view(as_of), details=False)
     with _working() as say:
         say(f"measuring {len(projection.entities):,} stakeholders")
         answer = compute_metrics(projection, top=top)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from operator import attrgetter
+from typing import Protocol, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
@@ -31,7 +33,7 @@ from graph.model import (
     RelationshipStatus,
     Source,
 )
-from graph.store.base import GraphStore, Stats
+from graph.store.base import GraphStore, Stats, TieSummary, summarise
 
 MAX_PROJECTION_ENV = "CKG_MAX_PROJECTION"
 BYTES_PER_ITEM = 3_000
@@ -88,6 +90,31 @@ class GraphFilter(BaseModel):
     exclude: frozenset[str] = frozenset()
 
 
+class DetailsNotReadError(RuntimeError):
+    """Code asked a projection read as tie summaries for full relationships: a caller that needs
+    evidence must project with ``details=True``."""
+
+
+class Tie(Protocol):
+    """What a full relationship and its summary share: enough to draw and filter the graph."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> RelationshipKind: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def status(self) -> RelationshipStatus: ...
+    @property
+    def until(self) -> date | None: ...
+
+
+AnyTie = TypeVar("AnyTie", bound=Tie)
+
+
 class Projection:
     """Entities, relationships and sources of a view, and their undirected multigraph.
 
@@ -95,49 +122,101 @@ class Projection:
     relationship's key, so parallel ties (an MOU and a membership) stay distinct. It is built
     when first asked for: the whole-graph analyses work on :func:`graph.analysis.metrics.simple_graph`
     instead, and building the multigraph of 500,000 ties for them took seconds.
+
+    A projection holds its ties as full relationships (with evidence), or only as
+    :class:`~graph.store.base.TieSummary` rows (``details=False`` in :func:`project`): the
+    whole-graph analyses (gaps, metrics) read nothing else, and reading the summaries of 500,000
+    ties takes a fraction of the time of building their models. ``summaries`` is there either
+    way; ``relationships`` and :meth:`ties` only on a detailed projection.
     """
 
     def __init__(
         self,
         entities: dict[str, Entity],
-        relationships: dict[str, Relationship],
+        relationships: dict[str, Relationship] | None,
         sources: dict[str, Source],
         graph: nx.MultiGraph | None = None,
         filter: GraphFilter | None = None,
+        *,
+        summaries: dict[str, TieSummary] | None = None,
     ) -> None:
+        if relationships is None and summaries is None:
+            raise ValueError("a projection needs its relationships or their summaries")
         self.entities = entities
-        self.relationships = relationships
+        self._relationships = relationships
+        self._summaries = summaries
         self.sources = sources
         self.filter = filter or GraphFilter()
         self._graph = graph
         self._ends: dict[str, list[str]] | None = None
 
     def __repr__(self) -> str:
+        ties = len(self._relationships if self._relationships is not None else self.summaries)
+        held = "relationships" if self.detailed else "tie summaries"
         return (
-            f"Projection({len(self.entities)} entities, {len(self.relationships)} relationships, "
+            f"Projection({len(self.entities)} entities, {ties} {held}, "
             f"{len(self.sources)} sources, filter={self.filter!r})"
         )
 
     @property
+    def detailed(self) -> bool:
+        """Whether it holds the full relationships, evidence and all."""
+        return self._relationships is not None
+
+    @property
+    def relationships(self) -> dict[str, Relationship]:
+        if self._relationships is None:
+            raise DetailsNotReadError(
+                "this projection holds tie summaries only: project(store, view, details=True) reads "
+                "the relationships with their evidence"
+            )
+        return self._relationships
+
+    @property
+    def summaries(self) -> dict[str, TieSummary]:
+        """Every tie of the view as a summary, by key (made from the relationships when the
+        projection holds them, once)."""
+        if self._summaries is None:
+            published = {sid: day for sid, source in self.sources.items() if (day := source.published)}
+            self._summaries = {key: summarise(rel, published) for key, rel in self.relationships.items()}
+        return self._summaries
+
+    def _held(self) -> dict[str, Relationship] | dict[str, TieSummary]:
+        return self._relationships if self._relationships is not None else self.summaries
+
+    def each_tie(self) -> Iterable[Tie]:
+        """Every tie as the projection holds it (relationship or summary), for code that reads
+        only what both have: ends, kind, status, key."""
+        return self._held().values()
+
+    @property
     def graph(self) -> nx.MultiGraph:
         if self._graph is None:
-            self._graph = _multigraph(sorted(self.entities), self.relationships)
+            self._graph = _multigraph(sorted(self.entities), self._held())
         return self._graph
 
     def ties(self, a: str, b: str) -> list[Relationship]:
         """Every relationship between ``a`` and ``b``, either way round, in key order."""
+        relationships = self.relationships
+        return [relationships[key] for key in self._keys_between(a, b)]
+
+    def summaries_between(self, a: str, b: str) -> list[TieSummary]:
+        """:meth:`ties` as summaries: on either kind of projection."""
+        summaries = self.summaries
+        return [summaries[key] for key in self._keys_between(a, b)]
+
+    def _keys_between(self, a: str, b: str) -> list[str]:
         if self._graph is not None:
-            data = self._graph.get_edge_data(a, b) or {}
-            return [self.relationships[key] for key in data]
+            return list(self._graph.get_edge_data(a, b) or {})
+        held = self._held()
         if self._ends is None:  # an index of the ties at each end: a fraction of the multigraph's cost
             ends: dict[str, list[str]] = defaultdict(list)
-            for key, rel in self.relationships.items():
-                ends[rel.source].append(key)
-                ends[rel.target].append(key)
+            for key, tie in held.items():
+                ends[tie.source].append(key)
+                ends[tie.target].append(key)
             self._ends = ends
-        found = [self.relationships[key] for key in self._ends.get(a, ())]
-        between = (rel for rel in found if (rel.target if rel.source == a else rel.source) == b)
-        return sorted(between, key=lambda rel: rel.key)
+        found = (held[key] for key in self._ends.get(a, ()))
+        return sorted(tie.key for tie in found if (tie.target if tie.source == a else tie.source) == b)
 
     def adjacency(self) -> dict[str, set[str]]:
         """Each stakeholder's partners (parallel ties and self-ties collapsed)."""
@@ -162,10 +241,12 @@ def project(
     store: GraphStore,
     view: GraphFilter | None = None,
     *,
+    details: bool = True,
     limit: int | None = None,
     stats: Stats | None = None,
 ) -> Projection:
-    """Read the store and build the projection of ``view``.
+    """Read the store and build the projection of ``view``; with ``details=False`` the ties are
+    read as summaries only (see :class:`Projection`), for analyses that quote no evidence.
 
     Raises ProjectionTooLargeError, before reading anything but the store's counts, when the
     view would hold more than ``limit`` entities plus relationships (default
@@ -177,7 +258,9 @@ def project(
     limit = limit if limit is not None else projection_limit()
     check_size(stats or store.stats(), view or GraphFilter(), limit)
     with paused_gc():  # a million models, no cycles: see graph.bulk (half the time of a large read)
-        return build_projection(store.entities(), store.relationships(), store.sources(), view)
+        if details:
+            return build_projection(store.entities(), store.relationships(), store.sources(), view)
+        return build_summary_projection(store.entities(), store.tie_summaries(), store.sources(), view)
 
 
 def check_size(stats: Stats, view: GraphFilter, limit: int) -> None:
@@ -215,34 +298,71 @@ def build_projection(
     all_entities = {entity.id: entity for entity in entities}
     all_sources = {source.id: source for source in sources}
     probe = Projection(all_entities, {}, all_sources, nx.MultiGraph(), view)
+    kept_ids, kept = _in_view(all_entities, relationships, view, probe.first_reported)
+    return Projection(
+        entities={eid: all_entities[eid] for eid in sorted(kept_ids)},
+        relationships=kept,
+        sources=all_sources,
+        filter=view,
+    )
+
+
+def build_summary_projection(
+    entities: Iterable[Entity],
+    summaries: Iterable[TieSummary],
+    sources: Iterable[Source],
+    view: GraphFilter | None = None,
+) -> Projection:
+    """:func:`build_projection` over tie summaries: a projection without relationship details."""
+    view = view or GraphFilter()
+    all_entities = {entity.id: entity for entity in entities}
+    kept_ids, kept = _in_view(all_entities, summaries, view, attrgetter("first_reported"))
+    return Projection(
+        entities={eid: all_entities[eid] for eid in sorted(kept_ids)},
+        relationships=None,
+        sources={source.id: source for source in sources},
+        filter=view,
+        summaries=kept,
+    )
+
+
+def _in_view(
+    entities: dict[str, Entity],
+    ties: Iterable[AnyTie],
+    view: GraphFilter,
+    began: Callable[[AnyTie], date | None],
+) -> tuple[set[str], dict[str, AnyTie]]:
+    """The ids of the entities and the ties, by key, that ``view`` keeps; ``began`` tells when a
+    tie began (for ``as_of``)."""
     filtered = (
         view.relationship_kinds is not None
         or view.statuses is not None
         or not view.include_ended
         or view.as_of is not None
     )
-    kept_ids = {eid for eid, entity in all_entities.items() if _entity_in_view(entity, view)}
+    every_entity = view.entity_kinds is None and view.sectors is None and not view.exclude
+    if every_entity and view.cluster is None and not filtered:
+        ids = set(entities)  # the whole graph: only ties to unknown ends are left out
+        return ids, {tie.key: tie for tie in ties if tie.source in ids and tie.target in ids}
+    kept_ids = {eid for eid, entity in entities.items() if _entity_in_view(entity, view)}
     if view.cluster is not None:
-        in_view = [rel for rel in relationships if not filtered or _relationship_in_view(rel, view, probe)]
+        in_view = [tie for tie in ties if not filtered or _tie_in_view(tie, view, began)]
         kept_ids &= _cluster_members(view.cluster, in_view)
-        relationships = in_view
+        ties = in_view
         filtered = False
-    kept_relationships = {
-        rel.key: rel
-        for rel in relationships
-        if rel.source in kept_ids
-        and rel.target in kept_ids
-        and (not filtered or _relationship_in_view(rel, view, probe))
+    kept = {
+        tie.key: tie
+        for tie in ties
+        if tie.source in kept_ids
+        and tie.target in kept_ids
+        and (not filtered or _tie_in_view(tie, view, began))
     }
-    return Projection(
-        entities={eid: all_entities[eid] for eid in sorted(kept_ids)},
-        relationships=kept_relationships,
-        sources=all_sources,
-        filter=view,
-    )
+    return kept_ids, kept
 
 
-def _multigraph(nodes: list[str], relationships: dict[str, Relationship]) -> nx.MultiGraph:
+def _multigraph(
+    nodes: list[str], relationships: dict[str, Relationship] | dict[str, TieSummary]
+) -> nx.MultiGraph:
     """The undirected multigraph of ``relationships``, edges keyed by relationship key and added
     in key order: what ``add_edge`` builds, written straight into the graph's adjacency (a
     networkx MultiGraph keeps, for each pair, one dict of key -> edge data shared by both
@@ -269,7 +389,7 @@ def _entity_in_view(entity: Entity, view: GraphFilter) -> bool:
     return view.sectors is None or bool(view.sectors & set(entity.sectors))
 
 
-def _relationship_in_view(rel: Relationship, view: GraphFilter, probe: Projection) -> bool:
+def _tie_in_view(rel: AnyTie, view: GraphFilter, began_at: Callable[[AnyTie], date | None]) -> bool:
     if view.relationship_kinds is not None and rel.kind not in view.relationship_kinds:
         return False
     if view.statuses is not None and rel.status not in view.statuses:
@@ -277,7 +397,7 @@ def _relationship_in_view(rel: Relationship, view: GraphFilter, probe: Projectio
     if not view.include_ended and rel.status is RelationshipStatus.ENDED:
         return False
     if view.as_of is not None:
-        began = probe.first_reported(rel)
+        began = began_at(rel)
         if began is not None and began > view.as_of:
             return False
         if rel.until is not None and rel.until < view.as_of:
@@ -285,6 +405,6 @@ def _relationship_in_view(rel: Relationship, view: GraphFilter, probe: Projectio
     return True
 
 
-def _cluster_members(cluster: str, relationships: Iterable[Relationship]) -> set[str]:
+def _cluster_members(cluster: str, relationships: Iterable[Tie]) -> set[str]:
     """The cluster and whatever is a member of it, part of it or located in it."""
     return {cluster} | {r.source for r in relationships if r.target == cluster and r.kind in CLUSTER_TIES}

@@ -46,7 +46,7 @@ def suggest_partners(projection: Projection, entity_id: str, top: int = 10) -> S
 
 def _clusters_of(projection: Projection) -> dict[str, set[str]]:
     clusters: dict[str, set[str]] = defaultdict(set)
-    for rel in projection.relationships.values():
+    for rel in projection.each_tie():
         target = projection.entities[rel.target]
         if rel.kind in CLUSTER_TIES and target.kind is EntityKind.CLUSTER:
             clusters[rel.source].add(rel.target)

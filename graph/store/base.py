@@ -5,14 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import NamedTuple, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from graph.errors import NotFoundError
-from graph.model import Dataset, Entity, EntityKind, Evidence, Relationship, Source
+from graph.model import (
+    Dataset,
+    Entity,
+    EntityKind,
+    Evidence,
+    Relationship,
+    RelationshipKind,
+    RelationshipStatus,
+    Source,
+)
 from graph.store.path_query import Neighbourhood, PathQuery, PathSubgraph
 
 
@@ -44,6 +54,43 @@ class Stats(BaseModel):
     sources: int
     evidence: int = Field(description="Evidence records over all relationships.")
     store: str = Field(description="The store these counts come from, without credentials.")
+
+
+class TieSummary(NamedTuple):
+    """A relationship less its evidence's text: what analyses of the whole graph read (its ends,
+    kind, status, dates and the sources it cites). A store reads half a million of these in a few
+    seconds, where building the full models with their evidence took a quarter of a minute
+    (docs/BENCHMARKS.md, "Scale"); a tuple, because building a million pydantic models is the
+    cost being avoided."""
+
+    key: str
+    kind: RelationshipKind
+    source: str
+    target: str
+    status: RelationshipStatus
+    since: date | None
+    until: date | None
+    first_reported: date | None
+    """Its ``since``, else the earliest date a source it cites was published (what ``as_of`` tests)."""
+    cited: tuple[str, ...]
+    """The ids of the sources its evidence cites, each once, in order."""
+
+
+def summarise(relationship: Relationship, published: dict[str, date]) -> TieSummary:
+    """The summary of a full relationship; ``published``: the sources' dates, by id."""
+    cited = tuple(sorted({e.source for e in relationship.evidence}))
+    dates = [published[source] for source in cited if source in published]
+    return TieSummary(
+        key=relationship.key,
+        kind=relationship.kind,
+        source=relationship.source,
+        target=relationship.target,
+        status=relationship.status,
+        since=relationship.since,
+        until=relationship.until,
+        first_reported=relationship.since or min(dates, default=None),
+        cited=cited,
+    )
 
 
 @dataclass(frozen=True)
@@ -96,6 +143,11 @@ class GraphStore(Protocol):
 
     def relationships(self) -> Iterator[Relationship]:
         """Every relationship with its evidence, ordered by key."""
+        ...
+
+    def tie_summaries(self) -> Iterator[TieSummary]:
+        """Every relationship as a :class:`TieSummary`, ordered by key: :meth:`relationships` for
+        the analyses that never read a quote."""
         ...
 
     def sources(self) -> Iterator[Source]: ...

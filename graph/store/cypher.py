@@ -109,6 +109,13 @@ ENTITY_NAME_AND_KIND = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.name AS n
 ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN properties(e) AS props"
 ALL_ENTITIES = f"MATCH (e:{ENTITY_LABEL}) RETURN properties(e) AS props ORDER BY e.id"
 ALL_SOURCES = f"MATCH (s:{SOURCE_LABEL}) RETURN properties(s) AS props ORDER BY s.id"
+TIE_SUMMARIES = f"""
+MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})
+RETURN r.key AS key, type(r) AS kind, a.id AS source, b.id AS target, r.status AS status,
+       r.since AS since, r.until AS until, r.first_reported AS first_reported,
+       r.evidence_sources AS cited
+ORDER BY r.key
+"""
 ALL_RELATIONSHIPS = f"""
 MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})
 RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props

@@ -36,6 +36,7 @@ from graph.model import (
     Evidence,
     Relationship,
     RelationshipKind,
+    RelationshipStatus,
     Source,
     normalise_name,
 )
@@ -47,6 +48,7 @@ from graph.store.base import (
     OnCommit,
     RelationshipCounts,
     Stats,
+    TieSummary,
     check_references,
     coalesce,
 )
@@ -245,6 +247,23 @@ class Neo4jStore:
     def relationships(self) -> Iterator[Relationship]:
         for row in self._read(cypher.ALL_RELATIONSHIPS):
             yield _relationship_from_edge(row["kind"], row["source"], row["target"], row["props"])
+
+    def tie_summaries(self) -> Iterator[TieSummary]:
+        kinds = {kind.value: kind for kind in RelationshipKind}
+        statuses = {status.value: status for status in RelationshipStatus}
+        for row in self._read(cypher.TIE_SUMMARIES):
+            since, until, first = row["since"], row["until"], row["first_reported"]
+            yield TieSummary(
+                row["key"],
+                kinds[row["kind"]],
+                row["source"],
+                row["target"],
+                statuses[row["status"]],
+                since.to_native() if since is not None else None,
+                until.to_native() if until is not None else None,
+                first.to_native() if first is not None else None,
+                tuple(sorted(set(row["cited"] or ()))),
+            )
 
     def get_entity(self, entity_id: str) -> Entity | None:
         rows = self._read(cypher.ENTITY_BY_ID, id=entity_id)

@@ -45,6 +45,7 @@ from graph.store.base import (
     OnCommit,
     RelationshipCounts,
     Stats,
+    TieSummary,
     check_references,
     coalesce_relationships,
     subgraph_along,
@@ -433,6 +434,35 @@ class SqliteStore:
                     "note": note,
                     "evidence": evidence,
                 },
+            )
+
+    def tie_summaries(self) -> Iterator[TieSummary]:
+        """From the columns and the evidence table's primary key, never the JSON: both queries in
+        key order, merged as they go (see :meth:`relationships`)."""
+        cited_rows = self._db.execute(
+            "SELECT DISTINCT relationship_key, source_id FROM evidence ORDER BY relationship_key, source_id"
+        )
+        pending = next(cited_rows, None)
+        kinds, statuses, day = _RELATIONSHIP_KINDS, _RELATIONSHIP_STATUSES, _day
+        for key, kind, source, target, since, until, first, status in self._db.execute(
+            "SELECT key, kind, source_id, target_id, since, until, first_reported, status "
+            "FROM relationships ORDER BY key"
+        ):
+            cited: list[str] = []
+            while pending is not None and pending[0] <= key:
+                if pending[0] == key:
+                    cited.append(pending[1])
+                pending = next(cited_rows, None)
+            yield TieSummary(
+                key,
+                kinds[kind],
+                source,
+                target,
+                statuses[status],
+                day(since) if since else None,
+                day(until) if until else None,
+                day(first) if first else None,
+                tuple(cited),
             )
 
     def get_entity(self, entity_id: str) -> Entity | None:

@@ -4,7 +4,9 @@ Reading a large graph back (500,000 relationships for a projection) spent most o
 validation that can only pass: every record was validated on its way in, and the store keeps it
 in the shape :meth:`pydantic.BaseModel.model_dump` gave. :func:`trusted` builds the model as
 ``model_construct`` does, less its per-field work, filling in the defaults of fields a row
-written by an earlier version does not have. Use it only for what a store itself wrote.
+written by an earlier version does not have. Use it only for what a store itself wrote, or for
+values of the fields' exact types that the caller made itself (the metrics of 100,000
+stakeholders).
 
 >>> from graph.model import Evidence
 >>> trusted(Evidence, {"source": "s1", "quote": "IonQ signed.", "locator": None, "extracted_by": "manual"})

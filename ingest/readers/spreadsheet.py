@@ -14,12 +14,10 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+if TYPE_CHECKING:  # openpyxl takes a third of a second to import: only a workbook's reader pays
+    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from graph.errors import BadInputError, Problem
 from ingest.raw import RawDocument
@@ -32,6 +30,9 @@ SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 def read_workbook(path: Path) -> RawDocument:
     """Read a workbook as one ingest unit. Raises BadInputError for a file that is not a
     workbook, a workbook with none of the three sheets, or a sheet missing a required column."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
     name = str(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -59,6 +60,8 @@ def read_workbook(path: Path) -> RawDocument:
 
 
 def _sheet_rows(sheet: Worksheet, where: str, problems: list[Problem]) -> Iterator[Row]:
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     values = sheet.iter_rows(values_only=True)
     header_cells = next(values, None)
     if header_cells is None or not any(cell is not None for cell in header_cells):

@@ -19,7 +19,7 @@ from graph.model import (
     Source,
     normalise_name,
 )
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, summarise
 from ingest.loader import ingest_paths
 
 LONG_QUOTE = ("“따옴표” and ‘quotes’, tabs\tand newlines\n" + "가나다라마바사 " * 400).strip()
@@ -248,3 +248,22 @@ def test_seed_counts(store: GraphStore, seed_dir: Path) -> None:
     assert stats.relationships.total == 29
     assert stats.entities.by_kind["Cluster"] == 5
     assert stats.relationships.by_kind["MEMBER_OF"] == 3
+
+
+def test_tie_summaries_are_the_relationships_less_their_text(store: GraphStore) -> None:
+    dataset = small_dataset()
+    mou = dataset.relationships[0]
+    more = [Evidence(source="s2", quote="again"), Evidence(source="s1", quote="b")]
+    cited_twice = mou.model_copy(update={"evidence": [*mou.evidence, *more]})
+    store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities, relationships=[cited_twice]))
+    store.upsert(Dataset(relationships=dataset.relationships[1:]))
+    published = {s.id: s.published for s in store.sources() if s.published}
+    summaries = list(store.tie_summaries())
+    assert summaries == [summarise(rel, published) for rel in store.relationships()]
+    by_kind = {summary.kind: summary for summary in summaries}
+    assert by_kind[RelationshipKind.SIGNED_MOU_WITH].cited == ("s1", "s2")  # each source once, in order
+    assert by_kind[RelationshipKind.SIGNED_MOU_WITH].first_reported == date(2026, 1, 29)  # s1's date
+    invests = by_kind[RelationshipKind.INVESTS_IN]
+    assert (invests.source, invests.target, invests.status) == ("ionq", "msit", RelationshipStatus.PLANNED)
+    day = date(2026, 1, 29)
+    assert (invests.since, invests.first_reported, invests.until) == (day, day, None)
