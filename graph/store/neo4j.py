@@ -52,6 +52,7 @@ from graph.store.base import (
     check_references,
     coalesce,
 )
+from graph.store.gate import ReadGate, default_readers
 from graph.store.path_query import (
     NO_PATH,
     Neighbourhood,
@@ -88,6 +89,7 @@ class Neo4jStore:
         retry_seconds: float | None = None,
     ) -> None:
         self.batch_size = batch_size or _batch_size_from_environment()
+        self._gate = ReadGate(default_readers(per_core=2))  # threads let into reads at once: graph.store.gate
         retry = retry_seconds if retry_seconds is not None else _retry_seconds_from_environment()
         parts = urlsplit(uri)
         if parts.scheme not in NEO4J_SCHEMES:
@@ -212,7 +214,7 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
             return [_rows(tx.run(query, parameters)) for query, parameters in queries]
 
-        with self.reachable(), self._session() as session:
+        with self._gate, self.reachable(), self._session() as session:
             return session.execute_read(work)
 
     def stats(self) -> Stats:

@@ -50,6 +50,7 @@ from graph.store.base import (
     coalesce_relationships,
     subgraph_along,
 )
+from graph.store.gate import ReadGate, default_readers, gated
 from graph.store.path_query import NO_PATH, Neighbourhood, PathQuery, PathSubgraph, collect_neighbourhood
 from graph.store.trusted import trusted
 
@@ -175,6 +176,7 @@ class SqliteStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._gate = ReadGate(default_readers(per_core=1))
         try:
             if self._path != ":memory:":
                 Path(self._path).parent.mkdir(parents=True, exist_ok=True)
@@ -194,6 +196,11 @@ class SqliteStore:
         with self._lock:
             self._connections.append(db)
         return db
+
+    @property
+    def read_gate(self) -> ReadGate:
+        """The few threads at a time let into the short reads (see :mod:`graph.store.gate`)."""
+        return self._gate
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -348,6 +355,7 @@ class SqliteStore:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @gated
     def stats(self) -> Stats:
         # One read transaction, so the counts are of one moment even while an ingest commits.
         own = not self._db.in_transaction
@@ -465,26 +473,33 @@ class SqliteStore:
                 tuple(cited),
             )
 
+    @gated
     def get_entity(self, entity_id: str) -> Entity | None:
         row = self._db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return Entity.model_validate_json(row[0]) if row else None
 
+    @gated
     def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
         return self._existing("SELECT id FROM entities WHERE id IN ({})", ids)
 
+    @gated
     def existing_source_ids(self, ids: Iterable[str]) -> set[str]:
         return self._existing("SELECT id FROM sources WHERE id IN ({})", ids)
 
+    @gated
     def shortest_paths(self, source: str, target: str, query: PathQuery) -> list[list[str]]:
         return sqlite_paths.shortest_paths(self._db, source, target, query)
 
+    @gated
     def ties_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relationship]:
         return self._with_evidence(sqlite_paths.ties_between(self._db, pairs))
 
+    @gated
     def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
         paths = self.shortest_paths(source, target, query)
         return subgraph_along(self, paths) if paths else NO_PATH
 
+    @gated
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:
         row = self._db.execute("SELECT name, kind FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
@@ -498,6 +513,7 @@ class SqliteStore:
             lambda ring: sqlite_paths.neighbour_ties(self._db, ring, query),
         )
 
+    @gated
     def search_entities(self, text: str, limit: int = 10) -> list[EntityNames]:
         ids = sqlite_views.search(self._db, text, limit)
         query = "SELECT id, kind, name, json_extract(data, '$.aliases') FROM entities WHERE id IN ({})"
@@ -507,11 +523,13 @@ class SqliteStore:
         }
         return [found[entity_id] for entity_id in ids if entity_id in found]
 
+    @gated
     def best_connected(
         self, limit: int, query: PathQuery, entity_kinds: frozenset[EntityKind] | None = None
     ) -> list[tuple[str, int]]:
         return sqlite_views.best_connected(self._db, limit, query, entity_kinds)
 
+    @gated
     def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
         return self._with_evidence(sqlite_views.ties_among(self._db, ids))
 
@@ -524,6 +542,7 @@ class SqliteStore:
             for key, data in rows
         ]
 
+    @gated
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)
         for chunk in _chunks(sorted(set(normalised_names))):
@@ -563,10 +582,12 @@ class SqliteStore:
 
     # -- reads for ingest reports and extraction ---------------------------------------------
 
+    @gated
     def entities_by_ids(self, ids: Iterable[str]) -> dict[str, Entity]:
         rows = self._rows("SELECT data FROM entities WHERE id IN ({})", ids)
         return {entity.id: entity for entity in (Entity.model_validate_json(row[0]) for row in rows)}
 
+    @gated
     def sources_by_ids(self, ids: Iterable[str]) -> dict[str, Source]:
         rows = self._rows("SELECT data FROM sources WHERE id IN ({})", ids)
         return {source.id: source for source in (Source.model_validate_json(row[0]) for row in rows)}
@@ -584,6 +605,7 @@ class SqliteStore:
             )
         return evidence
 
+    @gated
     def relationships_by_keys(self, keys: Iterable[str]) -> dict[str, Relationship]:
         rows = list(self._rows("SELECT key, data FROM relationships WHERE key IN ({})", sorted(set(keys))))
         return {relationship.key: relationship for relationship in self._with_evidence(rows)}
