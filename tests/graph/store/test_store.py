@@ -253,10 +253,10 @@ def test_seed_counts(store: GraphStore, seed_dir: Path) -> None:
 def test_tie_summaries_are_the_relationships_less_their_text(store: GraphStore) -> None:
     dataset = small_dataset()
     mou = dataset.relationships[0]
+    store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities, relationships=[mou]))
     more = [Evidence(source="s2", quote="again"), Evidence(source="s1", quote="b")]
-    cited_twice = mou.model_copy(update={"evidence": [*mou.evidence, *more]})
-    store.upsert(Dataset(sources=dataset.sources, entities=dataset.entities, relationships=[cited_twice]))
-    store.upsert(Dataset(relationships=dataset.relationships[1:]))
+    cited_again = mou.model_copy(update={"evidence": more})  # a stored tie, cited anew
+    store.upsert(Dataset(relationships=[cited_again, *dataset.relationships[1:]]))
     published = {s.id: s.published for s in store.sources() if s.published}
     summaries = list(store.tie_summaries())
     assert summaries == [summarise(rel, published) for rel in store.relationships()]
