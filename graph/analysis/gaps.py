@@ -16,10 +16,9 @@ from itertools import islice
 
 import numpy as np
 
-from graph.analysis import metrics
-from graph.analysis.beside import beside, can_fork
+from graph.analysis.beside import beside
 from graph.analysis.cuts import find_cuts_numbered
-from graph.analysis.metrics import SimpleGraph, communities, simple_graph
+from graph.analysis.metrics import SimpleGraph, communities, on_second_core, simple_graph
 from graph.analysis.projection import CLUSTER_TIES, Projection, Tie
 from graph.analysis.results import GapItem, GapReport, GapSection
 from graph.bulk import paused_gc
@@ -62,9 +61,7 @@ def _find_gaps(projection: Projection, sectors: Iterable[str] | None, today: dat
     simple = simple_graph(projection)
     # Leiden, the one step that takes seconds and needs nothing else, runs on a second core on
     # a large graph while this one makes the other sections (see graph.analysis.beside)
-    grouping = beside(
-        lambda: communities(projection, simple), fork=len(simple.ids) > metrics.EXACT_LIMIT and can_fork()
-    )
+    grouping = beside(lambda: communities(projection, simple), fork=on_second_core(len(simple.ids)))
     partners: list[list[int]] = simple.graph.get_adjlist()
     member_kinds = ", ".join(k.value for k in MEMBER_KINDS)
     sections = {

@@ -48,6 +48,12 @@ CHILD_PIVOT_SHARE = 0.3
 as 20 of the 50 searches at 100,000 stakeholders): the two cores then finish at about the same time."""
 
 
+def on_second_core(stakeholders: int) -> bool:
+    """Whether a graph of ``stakeholders`` is large enough for its slow steps to go to a second
+    core (its betweenness is sampled, and each step takes seconds), where this machine has one."""
+    return stakeholders > EXACT_LIMIT and can_fork()
+
+
 def samples_for(stakeholders: int) -> int:
     """Pivots for a sampled estimate on a graph of ``stakeholders``."""
     return max(MIN_SAMPLES, min(SAMPLES, SAMPLED_WORK // max(stakeholders, 1)))
@@ -118,7 +124,7 @@ def _compute_metrics(projection: Projection, top: int) -> MetricsAnswer:
         theirs = pivots[cut:]
         other_core = beside(
             lambda: (communities(projection, simple), graph.betweenness(directed=False, sources=theirs)),
-            fork=can_fork(),
+            fork=on_second_core(n),
         )
         mine = graph.betweenness(directed=False, sources=pivots[:cut])
         closeness = _sampled_closeness(graph, pivots)
