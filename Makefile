@@ -1,5 +1,7 @@
 # The two commands of the README, and their parts. Each target sets up what it needs itself:
-# uv (from PyPI, into the Python that runs make) and the locked environment in .venv.
+# uv (from PyPI, into the Python that runs make) and the locked environment in .venv, its
+# packages compiled to bytecode at install time: where PYTHONDONTWRITEBYTECODE is set, Python
+# otherwise compiles every imported module on every run (3.5 s of each `ckg` command, measured).
 PYTHON ?= python3
 # uv as a module of $(PYTHON), installed from PyPI on first use (into the user site where the
 # Python is externally managed)
@@ -52,7 +54,7 @@ browser:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv>=0.9' \
 	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user 'uv>=0.9' \
 	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages 'uv>=0.9'
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 clean:

@@ -21,10 +21,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-import igraph as ig
 import numpy as np
 
 from graph.analysis.beside import beside, can_fork
+from graph.analysis.igraph_lite import igraph as ig
 from graph.analysis.projection import Projection, Tie
 from graph.analysis.results import EntityMetrics, MetricsAnswer
 from graph.bulk import paused_gc
