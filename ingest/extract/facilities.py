@@ -49,7 +49,12 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("OPEN_FACILITY")):
         noun = end - 1
-        founders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        founders = [
+            m
+            for m in s.subject(start)
+            if state.kind(m) in ORGANISATIONS | {None}
+            or (state.kind(m) is EntityKind.PLACE and m.id not in state.countries)  # a city's government
+        ]
         named = s.at(noun)
         words = words_between(s, start + 1, noun) if named is None else []
         if not founders or words is None:
@@ -76,7 +81,11 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             name = f"{owners} {phrase}" + (f" in {state.name(place.id)}" if place and named_in else "")
             noun_word = doc[noun].lower_
             kind = (
-                EntityKind.RESEARCH_INSTITUTE
+                EntityKind.UNIVERSITY
+                if noun_word == "school"
+                else EntityKind.PROGRAMME
+                if noun_word == "fund"  # "launched a 100 billion won fund to invest in startups"
+                else EntityKind.RESEARCH_INSTITUTE
                 if noun_word in INSTITUTE_NOUNS
                 else EntityKind.COMPANY
                 if noun_word in _COMPANY_NOUNS
@@ -90,6 +99,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 confidence=0.75,
                 status=entity_status(s, start),
                 country=country,
+                referable=True,
             )
             target = created.id
             if place is not None:
@@ -98,8 +108,53 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             findings.append(
                 Finding(RelationshipKind.ESTABLISHES, founder.id, target, "opened-facility", 0.8, s, start)
             )
+            if doc[noun].lower_ == "school" and state.kind(founder) is EntityKind.UNIVERSITY:
+                findings.append(  # "KAIST opened a graduate school of ...": one of its schools
+                    Finding(RelationshipKind.PART_OF, target, founder.id, "school-of", 0.75, s, start)
+                )
+        findings += _backed_with_money(target, s, state, end, founders)
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def _backed_with_money(
+    facility: str, s: Sentence, state: ArticleState, after: int, founders: list[Mention]
+) -> list[Finding]:
+    """ "opened a graduate school ..., backed by 25 billion won from Samsung Electronics and SK
+    hynix": each backer named after "from" funds the facility, with the amount."""
+    doc = s.span.doc
+    for j in range(after, s.span.end - 2):
+        if doc[j].lower_ not in {"backed", "funded", "financed"} or doc[j + 1].lower_ not in {"by", "with"}:
+            continue
+        money = s.money(j + 2, s.span.end)
+        if not money or money[0].start > j + 3:
+            return []
+        source = next(
+            (k for k in range(money[0].end, min(s.span.end, money[0].end + 3)) if doc[k].lower_ == "from"),
+            None,
+        )
+        if source is None:
+            return []
+        backers = [
+            m
+            for m in s.first_party_after(source + 1, limit=4)
+            if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE} and m.id not in {f.id for f in founders}
+        ]
+        return [
+            Finding(
+                RelationshipKind.FUNDS,
+                backer.id,
+                facility,
+                "backed-facility",
+                0.75,
+                s,
+                j,
+                amount=money[0].amount,
+                currency=money[0].currency,
+            )
+            for backer in backers
+        ]
+    return []
 
 
 def _located(facility: str, place: Mention, s: Sentence, noun: int) -> Finding:
@@ -216,4 +271,40 @@ def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [facilities, launched_named]
+_NEW_FACILITY_NOUNS = frozenset(["lab", "laboratory", "center", "centre", "institute", "facility", "testbed"])
+
+
+def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The three will develop algorithms at a new laboratory on the UNIST campus": a facility
+    the article introduces without saying who opens it. It becomes an entity (no tie yet) so that
+    "Hyundai will fund the laboratory" and "the laboratory will be headed by ..." refer to it."""
+    doc = s.span.doc
+    opened = {end - 1 for _, end in s.found("OPEN_FACILITY")}
+    for i in range(s.span.start + 1, s.span.end - 2):
+        if doc[i - 1].lower_ not in {"at", "in", "into", "through"} or doc[i].lower_ not in {"a", "an"}:
+            continue
+        if doc[i + 1].lower_ not in {"new", "joint", "dedicated"}:
+            continue
+        noun = next(
+            (k for k in range(i + 2, min(s.span.end, i + 6)) if doc[k].lower_ in _NEW_FACILITY_NOUNS), None
+        )
+        if noun is None or noun in opened or s.at(noun) is not None:
+            continue
+        if any(not (t.is_lower and t.is_alpha) for t in doc[i + 1 : noun]):
+            continue  # "a new Quantum Computing Center" is a name
+        tail: list[str] = []
+        for token in doc[noun + 1 : min(s.clause_end(noun), noun + 7)]:
+            if token.is_punct or token.lower_ in {"and", "to", "that", "which", "where", "by"}:
+                break
+            tail.append(token.text)
+        phrase = " ".join([*(t.text for t in doc[i + 2 : noun + 1]), *tail])
+        state.create(
+            phrase[:1].upper() + phrase[1:],
+            EntityKind.RESEARCH_INSTITUTE,
+            rule="new-facility",
+            confidence=0.6,
+        )
+    return []
+
+
+RULES: list[Rule] = [facilities, launched_named, new_facility]

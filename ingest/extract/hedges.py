@@ -60,6 +60,9 @@ _WEIGHING = frozenset(
         "seeking",
         "hopes",
         "hoping",
+        "applied",  # "had applied for funding from the ministry": asked, not given
+        "applying",
+        "requested",
     }
 )
 _HEARSAY = (

@@ -23,7 +23,7 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_.startswith("investment") and start > s.span.start:
             owner = s.at(start - 2) if doc[start - 1].text in {"'s", "’s"} else None
             investors = [owner] if owner is not None else investors
-        investors = [m for m in investors if state.kind(m) in _ORGS_OR_PLACES]
+        investors = [m for m in investors if state.kind(m) in _ORGS_OR_PLACES or _a_fund(m, state)]
         if not investors:
             continue
         clause_end = s.clause_end(start)
@@ -58,6 +58,12 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _a_fund(mention: Mention, state: ArticleState) -> bool:
+    """A fund the article describes invests, though it is a programme: "the fund will put 12
+    billion won into Norma"."""
+    return state.kind(mention) is EntityKind.PROGRAMME and "fund" in state.name(mention.id).lower().split()
 
 
 def _in_which(s: Sentence, investor: Mention, trigger: int) -> list[Mention]:

@@ -30,9 +30,9 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.CLUSTER: _words("cluster complex hub valley"),
     EntityKind.PROGRAMME: _words("initiative mission plan program programme project roadmap strategy"),
     EntityKind.COMPANY: _words(
-        "ag bank capital chemical chemicals co co. computers computing corp corp. corporation devices "
-        "dynamics electronics gmbh group holdings hynix inc inc. industries innotek instruments llc ltd "
-        "ltd. motors networks partners photonics plc quantinuum s.a. sa semiconductor semiconductors "
+        "ag bank capital chemical chemicals co co. company computers computing corp corp. corporation "
+        "devices dynamics electronics gmbh group holdings hynix inc inc. industries innotek instruments "
+        "llc ltd ltd. motors networks partners photonics plc quantinuum s.a. sa semiconductor semiconductors "
         "solutions systems technologies telecom telecommunications uplus ventures"
     ),
 }
@@ -48,7 +48,7 @@ DESCRIPTOR_KINDS: dict[str, EntityKind] = {
         ),
         EntityKind.COMPANY,
     ),
-    **dict.fromkeys(_words("university universities college"), EntityKind.UNIVERSITY),
+    **dict.fromkeys(_words("university universities college school"), EntityKind.UNIVERSITY),
     **dict.fromkeys(_words("institute lab laboratory"), EntityKind.RESEARCH_INSTITUTE),
     **dict.fromkeys(_words("ministry agency regulator government"), EntityKind.GOVERNMENT_BODY),
     **dict.fromkeys(_words("consortium alliance association group body"), EntityKind.CONSORTIUM),
@@ -89,6 +89,8 @@ MONTHS_AND_DAYS = _words(
 )
 PLACE_MODIFIER_SUFFIXES = ("-based", "-headquartered", "-born", "-listed")
 BRAND_WORDS = _words("dgist gist kaist postech quantinuum qutech unist")
+# Lower-case words that end a company's name after a capitalised one: "SK hynix"
+LOWER_CASE_NAME_ENDS = _words("hynix")
 
 GOVERNMENT_SUFFIXES = (
     ("metropolitan", "city"),
@@ -108,7 +110,7 @@ GROUP_NOUNS = _words(
 )
 FACILITY_NOUNS = _words(
     "branch campus center centers centre centres facilities facility foundry hub hubs institute lab "
-    "laboratories laboratory labs office subsidiary testbed unit plant factory fab site"
+    "laboratories laboratory labs office school subsidiary testbed unit plant factory fab site fund"
 )
 BODY_NOUNS = _words(
     "alliance association body coalition committee consortium council federation forum group network "

@@ -41,6 +41,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "chipmaker": (frozenset({EntityKind.COMPANY}), None),
     "developer": (_COMPANY_LIKE, None),
     "university": (frozenset({EntityKind.UNIVERSITY}), None),
+    "school": (frozenset({EntityKind.UNIVERSITY}), "school"),  # "the school" it opened, not the university
     "institute": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
     "alliance": (frozenset({EntityKind.CONSORTIUM}), None),
     "consortium": (frozenset({EntityKind.CONSORTIUM}), None),
@@ -93,9 +94,15 @@ FACILITIES = frozenset(
         "project",
         "plant",
         "factory",
+        "school",
+        "fund",
     }
 )
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+# what follows "the three" when it stands alone for the parties just named: "The three will ..."
+_GROUP_VERBS = frozenset(
+    ["will", "would", "have", "had", "are", "were", "also", "plan", "agreed", "jointly", "signed", "said"]
+)
 _PAIR_VERBS = frozenset(
     {"signed", "will", "have", "had", "agreed", "also", "said", "are", "were", "would", "began", "started"}
 )
@@ -329,6 +336,10 @@ class MentionFinder:
             return self._pair(i, i + 3, after)  # "the two companies"
         if nxt in _GROUP_SIZES and after in PAIRS:
             return self._group(i, i + 3, after, _GROUP_SIZES[nxt])  # "the three operators"
+        if nxt in _GROUP_SIZES and after in _GROUP_VERBS:
+            return self._group(i, i + 2, "", _GROUP_SIZES[nxt])  # "The three will jointly develop"
+        if nxt == "two" and after in _GROUP_VERBS:
+            return self._pair(i, i + 2, "")  # "the two have agreed"
         if nxt == "two" and after in _PAIR_VERBS:
             return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"
         if nxt in PAIRS:

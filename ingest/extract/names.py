@@ -28,6 +28,7 @@ from ingest.extract.lexicon import (
     BRAND_WORDS,
     DESCRIPTOR_KINDS,
     KIND_WORDS,
+    LOWER_CASE_NAME_ENDS,
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
     NOT_NAMES,
@@ -90,6 +91,7 @@ def _matcher() -> Matcher:
             [cap, particle, cap],
             [{"_": {"ckg_cap": True}}, {"ORTH": "&"}, {"_": {"ckg_cap": True}}],  # "Alice & Bob"
             [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": "group"}],
+            [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": {"IN": sorted(LOWER_CASE_NAME_ENDS)}}],
         ],
         greedy="LONGEST",
     )

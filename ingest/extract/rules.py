@@ -203,9 +203,18 @@ def _register_names(
         if place is not None:
             gazetteer.alias(place, [candidate.name])
             continue
+        longer = _with_corporate_suffix(candidate.name, gazetteer)
+        if longer is not None:  # "Hyundai Motor" for "Hyundai Motor Company"
+            if longer.origin == "article":
+                registry.get(longer.key).aliases.append(candidate.name)
+            gazetteer.alias(longer, [candidate.name])
+            continue
         key = normalise_name(candidate.name)
         owners = first_words.get(key, set())
         if len(candidate.name.split()) == 1 and owners:
+            entities = {o for o in owners if o.startswith("store:") or o.split(":", 1)[1] in added}
+            if entities:  # "Hyundai Motor" was made a name of "Hyundai Motor Company": one owner
+                owners = entities
             companies = {o for o in owners if kinds.get(o) is EntityKind.COMPANY}
             if len(owners) > 1 and len(companies) == 1:
                 owners = companies  # "Samsung" beside Samsung Electronics and SAIT is the company
@@ -241,6 +250,21 @@ def _register_names(
         gazetteer.add(
             item.id, candidate.kind or EntityKind.COMPANY, [candidate.name, *candidate.aliases], "article"
         )
+
+
+_CORPORATE_SUFFIXES = ("Company", "Co.", "Corp.", "Corporation", "Inc.", "Ltd.", "Limited", "Holdings")
+
+
+def _with_corporate_suffix(name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The organisation whose name is ``name`` and a corporate suffix: news names "Hyundai Motor
+    Company" once and "Hyundai Motor" after."""
+    if len(name.split()) < 2:
+        return None  # one word is the first-word rule's ("Rigetti" for "Rigetti Computing")
+    for suffix in _CORPORATE_SUFFIXES:
+        entry = gazetteer.lookup(f"{name} {suffix}")
+        if entry is not None and entry.kind is EntityKind.COMPANY:
+            return entry
+    return None
 
 
 def _government_of_place(name: str, gazetteer: Gazetteer) -> Entry | None:

@@ -36,12 +36,14 @@ class ArticleState:
         rule: str,
         confidence: float,
         plan: bool = False,
+        referable: bool = False,
         **fields: Any,
     ) -> Known:
         """A described entity (a joint lab, a budget). A ``plan`` becomes the one "the plan" and
-        "to support this growth" refer to; other entities can be referred to by their kind."""
+        "to support this growth" refer to; other entities can be referred to by their kind, but
+        a programme only when ``referable`` (a fund that "the fund" names later, not a budget line)."""
         known = self.registry.propose(name, kind, rule=rule, confidence=confidence, named=False, **fields)
-        if kind is not EntityKind.PROGRAMME or plan:
+        if kind is not EntityKind.PROGRAMME or plan or referable:
             self.history.seen.append((known.id, kind, name))
         if plan:
             self.programme = known.id

@@ -88,6 +88,16 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
         [{"LOWER": "in"}, _words("partnership")],
         [_words("partnered partnering")],
+        # "A and B renewed their research partnership", "extended their alliance"
+        [
+            _words(
+                "renew renews renewed renewing extend extends extended extending expand expands expanded "
+                "deepen deepens deepened strengthen strengthens strengthened"
+            ),
+            _words("their its the"),
+            _gap(2),
+            _words("partnership partnerships alliance"),
+        ],
     ],
     "CHOSE_PARTNER": [
         [
@@ -122,6 +132,15 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("invest invests invested investing")],
         [_words("investment investments"), {"LOWER": "in"}],
         [_words("acquire acquires acquired take takes took"), _gap(3), _words("stake stakes")],
+        # "Hyundai Motor is also a shareholder in IonQ", "holds a 10% stake in", "owns shares in"
+        [
+            _words("shareholder shareholders stakeholder stakeholders investor investors backer"),
+            {"LOWER": "in"},
+        ],
+        [_words("hold holds held holding own owns owned owning"), _gap(3), _words("stake stakes shares")],
+        [_words("bought buys buy buying purchased"), _gap(2), _words("stake stakes shares")],
+        # "will put its first 12 billion won into Norma", "poured $50 million into"
+        [_words("put puts putting pour pours poured pouring inject injects injected injecting")],
     ],
     "RAISE": [
         [_words("raise raises raised raising secure secures secured close closes closed attract attracted")],

@@ -152,6 +152,72 @@ def test_a_round_led_by_one_with_others_participating(tmp_path: Path) -> None:
     assert investors == {"samsung-electronics", "quanta-computer", "nventures", "jpmorgan-chase"}
 
 
+def test_holding_shares_and_renewing_a_partnership_are_read(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Hyundai Motor Company and IonQ on Tuesday renewed their research partnership. "
+        "Hyundai Motor is also a shareholder in IonQ. KT holds a 5% stake in Xanadu.",
+    )
+    assert ties(found) >= {
+        ("PARTNERS_WITH", "hyundai-motor-company", "ionq"),
+        ("INVESTS_IN", "hyundai-motor-company", "ionq"),  # "Hyundai Motor" is the same company
+        ("INVESTS_IN", "kt", "xanadu"),
+    }
+    assert "hyundai-motor" not in {e.entity.id for e in found.entities}
+
+
+def test_a_school_opened_with_backers_money_is_funded_by_each(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "KAIST opened a graduate school of quantum engineering on Wednesday, backed by 25 billion "
+        "won from Samsung Electronics and SK hynix over five years. The school is led by Dean Rhee "
+        "Jung-soo. The school had also applied for funding from the Ministry of Science and ICT.",
+    )
+    found_ties = ties(found)
+    school = next(t[2] for t in found_ties if t[0] == "ESTABLISHES" and t[1] == "kaist")
+    assert found_ties == {
+        ("ESTABLISHES", "kaist", school),
+        ("PART_OF", school, "kaist"),
+        ("FUNDS", "samsung-electronics", school),
+        ("FUNDS", "sk-hynix", school),  # "SK hynix" is one name
+        ("LEADS", "rhee-jung-soo", school),
+    }  # and no funding from the ministry: the school only applied for it
+    funds = [p.relationship for p in found.relationships if p.relationship.kind.value == "FUNDS"]
+    assert {(f.amount, f.currency) for f in funds} == {(25_000_000_000, "KRW")}
+
+
+def test_a_fund_a_city_launches_invests_and_is_managed(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Seoul launched a 100 billion won fund on Tuesday. The fund will be managed by Korea Venture "
+        "Investment Corp. (KVIC). The fund will put 12 billion won into Norma and Qunova Computing.",
+    )
+    found_ties = ties(found)
+    fund = next(t[2] for t in found_ties if t[0] == "ESTABLISHES" and t[1] == "seoul")
+    assert found_ties >= {
+        ("LEADS", "korea-venture-investment-corp", fund),
+        ("INVESTS_IN", fund, "norma"),
+        ("INVESTS_IN", fund, "qunova-computing"),
+    }
+
+
+def test_the_three_and_a_new_laboratory_refer_back(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Hyundai Motor and IonQ brought in UNIST as a third partner. The three will jointly develop "
+        "battery algorithms at a new laboratory on the UNIST campus. Hyundai Motor will fund the "
+        "laboratory with 6 billion won. The laboratory will be headed by Kwak Sang-kyu.",
+    )
+    found_ties = ties(found)
+    lab = next(t[2] for t in found_ties if t[0] == "LEADS" and t[1] == "kwak-sang-kyu")
+    assert found_ties >= {
+        ("COLLABORATES_WITH", "hyundai-motor", "ionq"),
+        ("COLLABORATES_WITH", "hyundai-motor", "unist"),
+        ("COLLABORATES_WITH", "ionq", "unist"),
+        ("FUNDS", "hyundai-motor", lab),
+    }
+
+
 # measured when each batch was last scored (empty store), less about 0.05; the first-run scores
 # (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
@@ -160,7 +226,7 @@ FLOORS = {
     "batch3": (0.95, 0.76),
     "batch4": (0.95, 0.67),
     "batch5": (0.95, 0.68),
-    "batch6": (0.95, 0.18),  # scored once, untuned: the honest estimate for unseen news
+    "batch6": (0.95, 0.56),
 }
 
 
