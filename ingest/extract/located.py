@@ -71,6 +71,9 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_GROUP_COUNTS = frozenset({"two", "three", "four", "five", "both"})
+
+
 def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Pasqal, a French developer of ...", "QuTech, the Delft-based quantum institute", "KT Corp.,
     South Korea's second-largest mobile carrier": the description says where it is."""
@@ -83,6 +86,7 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         place: Mention | None = None
         described = False
+        plural = False  # "Norma and Qunova, two Seoul-based software companies": each of them
         for j in range(org.end + 1, min(s.span.end, org.end + 10)):
             token = doc[j]
             found = s.at(j)
@@ -96,9 +100,11 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                 place = place or found
             elif token.lower_ in DESCRIPTOR_KINDS:
                 described = True
+                plural = plural or (token.lower_.endswith("s") and doc[org.end + 1].lower_ in _GROUP_COUNTS)
         if place is not None and described:
             rule = "based" if place.via == "based" else "described-as-place"
-            findings.append(_located(org, place, rule, 0.8, s, state))
+            listed = s.group_left(org, whole=True) if plural else [org]
+            findings += [_located(each, place, rule, 0.8, s, state) for each in listed if each.id != place.id]
     return findings
 
 

@@ -330,6 +330,12 @@ class Sentence:
             for mention in self.previous.mentions:
                 if self.previous.party(mention) and mention.kind is not EntityKind.PLACE:
                     return [mention]
+        if index - 1 > self.span.start and doc[index - 1].lower_ in _CLAUSE_OPENERS:
+            # "Qunova ... will expand in Japan, where it opened a Tokyo office": the sentence's subject
+            first = next((m for m in self.mentions if m.start < index), None)
+            near_start = first is not None and first.start <= self.span.start + 2
+            if first is not None and near_start and self.party(first) and first.kind is not EntityKind.PLACE:
+                return [first]
         return []
 
     def object(self, index: int, prepositions: frozenset[str], limit: int = 8) -> list[Mention]:
@@ -396,6 +402,9 @@ class Sentence:
 
     def found(self, label: str) -> list[tuple[int, int]]:
         return self.triggers.get(label, [])
+
+
+_CLAUSE_OPENERS = frozenset({"where", "after", "when", "because", "since", "as", "and", "but"})
 
 
 def _with_partners(group: list[Mention]) -> list[Mention]:

@@ -218,6 +218,28 @@ def test_the_three_and_a_new_laboratory_refer_back(tmp_path: Path) -> None:
     }
 
 
+def test_a_plural_description_places_every_name_it_follows(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path, "The fund will invest in Norma and Qunova Computing, two Seoul-based software companies."
+    )
+    assert {t for t in ties(found) if t[0] == "LOCATED_IN"} == {
+        ("LOCATED_IN", "norma", "seoul"),
+        ("LOCATED_IN", "qunova-computing", "seoul"),
+    }
+
+
+def test_it_in_a_later_clause_is_the_sentence_subject(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Qunova, which is backed by Samsung Ventures, will expand in Japan, where it opened a Tokyo "
+        "office in 2027.",
+    )
+    found_ties = ties(found)
+    office = next(t[2] for t in found_ties if t[0] == "ESTABLISHES")
+    assert ("ESTABLISHES", "qunova", office) in found_ties
+    assert ("LOCATED_IN", office, "tokyo") in found_ties
+
+
 # measured when each batch was last scored (empty store), less about 0.05; the first-run scores
 # (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
@@ -226,7 +248,7 @@ FLOORS = {
     "batch3": (0.95, 0.76),
     "batch4": (0.95, 0.67),
     "batch5": (0.95, 0.68),
-    "batch6": (0.95, 0.56),
+    "batch6": (0.95, 0.66),
 }
 
 
