@@ -35,7 +35,8 @@ def _gap(most: int) -> dict[str, Any]:
 
 
 SIGN = _words(
-    "sign signs signed signing ink inks inked inking seal seals sealed conclude concluded concludes"
+    "sign signs signed signing ink inks inked inking seal seals sealed conclude concluded concludes "
+    "strike strikes struck striking reach reaches reached reaching"
 )
 DOCUMENT = _words(
     "mou mous memorandum memoranda agreement agreements pact accord accords loi deal deals contract"
@@ -81,6 +82,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("partner partners partnered partnering"), {"LOWER": "with"}],
         [_words("team teams teamed teaming"), {"LOWER": "up"}, {"LOWER": "with"}],
         [_words("join joins joined joining"), {"LOWER": "hands"}, {"LOWER": "with"}],
+        [_words("join joins joined joining"), {"LOWER": "forces"}, {"LOWER": "with"}],
+        [_words("teamed teaming"), {"LOWER": "with"}],
         [
             _words("forge forged form formed announce announced launch launched strike struck enter entered"),
             _gap(3),

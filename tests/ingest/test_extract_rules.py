@@ -240,6 +240,20 @@ def test_it_in_a_later_clause_is_the_sentence_subject(tmp_path: Path) -> None:
     assert ("LOCATED_IN", office, "tokyo") in found_ties
 
 
+def test_deals_struck_or_reached_and_forces_joined_are_read(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "KT struck a deal with Rigetti Computing on Monday. Samsung Electronics reached an agreement "
+        "with IonQ. LG Uplus joined forces with Quantinuum. SK Telecom teamed with Nokia on a test.",
+    )
+    assert ties(found) == {
+        ("SIGNED_MOU_WITH", "kt", "rigetti-computing"),
+        ("SIGNED_MOU_WITH", "ionq", "samsung-electronics"),
+        ("PARTNERS_WITH", "lg-uplus", "quantinuum"),
+        ("PARTNERS_WITH", "nokia", "sk-telecom"),
+    }
+
+
 # measured when each batch was last scored (empty store), less about 0.05; the first-run scores
 # (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
