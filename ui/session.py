@@ -30,9 +30,9 @@ from graph.analysis.metrics import communities, compute_metrics, simple_graph
 from graph.analysis.projection import CLUSTER_TIES, GraphFilter, Projection, build_projection, project
 from graph.analysis.results import GapReport, PathsAnswer
 from graph.errors import CkgError
-from graph.model import Entity, RelationshipStatus, normalise_name
+from graph.model import Entity, RelationshipStatus, Source, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
-from graph.store.base import EntityNames
+from graph.store.base import DataHealth, EntityNames
 from graph.store.path_query import PathQuery
 
 TTL = 600
@@ -190,6 +190,36 @@ def search_entities(text: str, limit: int = 10) -> list[EntityNames]:
     :meth:`graph.store.base.GraphStore.search_entities`): a picker's matches on a large graph."""
     wanted = normalise_name(text)
     return _search(store_uri(), wanted, limit) if wanted else []
+
+
+@st.cache_data(ttl=TTL, max_entries=4, show_spinner="Counting…")
+def _health(uri: str, newest: int, names: int) -> DataHealth:
+    return _store(uri).data_health(newest, names)
+
+
+def data_health(newest: int = 10, names: int = 50) -> DataHealth:
+    """The overview's newest ties and upkeep counts, counted by the store (cached)."""
+    return _health(store_uri(), newest, names)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def _sources(uri: str, ids: tuple[str, ...]) -> dict[str, Source]:
+    return _store(uri).sources_by_ids(ids)
+
+
+def sources_by_ids(ids: list[str]) -> dict[str, Source]:
+    """The sources among ``ids`` the store holds, by id."""
+    return _sources(store_uri(), tuple(sorted(set(ids)))) if ids else {}
+
+
+@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
+def _best_connected(uri: str, limit: int) -> list[tuple[str, int]]:
+    return _store(uri).best_connected(limit, PathQuery())
+
+
+def best_connected(limit: int) -> list[tuple[str, int]]:
+    """(id, ties) of the ``limit`` stakeholders with the most ties, counted by the store."""
+    return _best_connected(store_uri(), limit)
 
 
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)

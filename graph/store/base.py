@@ -56,6 +56,19 @@ class Stats(BaseModel):
     store: str = Field(description="The store these counts come from, without credentials.")
 
 
+class DataHealth(BaseModel):
+    """What the overview says about a graph's upkeep, counted by the store (never a projection):
+    the newest ties with their evidence, ties resting on one source, stakeholders with no tie,
+    and proposals waiting for review, each count with the first names in name order."""
+
+    newest: list[Relationship]
+    one_source: int
+    unconnected: int
+    unconnected_names: list[str]
+    proposed: int
+    proposed_names: list[str]
+
+
 class TieSummary(NamedTuple):
     """A relationship less its evidence's text: what analyses of the whole graph read (its ends,
     kind, status, dates and the sources it cites). A store reads half a million of these in a few
@@ -209,6 +222,13 @@ class GraphStore(Protocol):
     def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
         """Every relationship with both ends among ``ids``, with evidence, ordered by key: the
         ties of a bounded set of stakeholders (a drawing), in one query."""
+        ...
+
+    def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
+        """The ``newest`` ties (latest ``first_reported`` first, undated last, then by key from
+        the last), and the counts of ties citing one source only, of stakeholders with no tie and
+        of proposed stakeholders, with the first ``names`` names of the last two: the overview
+        of a graph too large to read whole."""
         ...
 
     def close(self) -> None: ...

@@ -162,3 +162,29 @@ UNWIND $keys AS key
 MATCH (a:{ENTITY_LABEL})-[r:{kind.value} {{key: key}}]->(b:{ENTITY_LABEL})
 RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
 """
+
+
+# The overview of a large graph (GraphStore.data_health), counted by the server.
+NEWEST_TIES = f"""
+MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})
+RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
+ORDER BY r.first_reported IS NULL, r.first_reported DESC, r.key DESC
+LIMIT $limit
+"""
+ONE_SOURCE_COUNT = f"""
+MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
+WHERE size(coalesce(r.evidence_sources, [])) > 0
+  AND all(cited IN r.evidence_sources WHERE cited = r.evidence_sources[0])
+RETURN count(r) AS n
+"""
+UNCONNECTED_COUNT = f"""
+MATCH (e:{ENTITY_LABEL}) WHERE NOT EXISTS {{ (e)--(:{ENTITY_LABEL}) }} RETURN count(e) AS n
+"""
+UNCONNECTED_NAMES = f"""
+MATCH (e:{ENTITY_LABEL}) WHERE NOT EXISTS {{ (e)--(:{ENTITY_LABEL}) }}
+RETURN e.name AS name ORDER BY e.name, e.id LIMIT $limit
+"""
+STATUS_COUNT = f"MATCH (e:{ENTITY_LABEL}) WHERE e.status = $status RETURN count(e) AS n"
+STATUS_NAMES = f"""
+MATCH (e:{ENTITY_LABEL}) WHERE e.status = $status RETURN e.name AS name ORDER BY e.name, e.id LIMIT $limit
+"""

@@ -33,6 +33,7 @@ from graph.model import (
     Dataset,
     Entity,
     EntityKind,
+    EntityStatus,
     Evidence,
     Relationship,
     RelationshipKind,
@@ -43,6 +44,7 @@ from graph.model import (
 from graph.store import cypher, neo4j_paths
 from graph.store.base import (
     Committed,
+    DataHealth,
     EntityCounts,
     EntityNames,
     OnCommit,
@@ -354,6 +356,27 @@ class Neo4jStore:
         rows = self._read(neo4j_paths.TIES_AMONG, ids=wanted) if wanted else []
         found = (_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows)
         return sorted(found, key=lambda relationship: relationship.key)
+
+    def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
+        proposed = EntityStatus.PROPOSED.value
+        ties, one_source, unconnected, unconnected_names, proposals, proposed_names = self._read_all(
+            [
+                (cypher.NEWEST_TIES, {"limit": newest}),
+                (cypher.ONE_SOURCE_COUNT, {}),
+                (cypher.UNCONNECTED_COUNT, {}),
+                (cypher.UNCONNECTED_NAMES, {"limit": names}),
+                (cypher.STATUS_COUNT, {"status": proposed}),
+                (cypher.STATUS_NAMES, {"status": proposed, "limit": names}),
+            ]
+        )
+        return DataHealth(
+            newest=[_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in ties],
+            one_source=one_source[0]["n"],
+            unconnected=unconnected[0]["n"],
+            unconnected_names=[row["name"] for row in unconnected_names],
+            proposed=proposals[0]["n"],
+            proposed_names=[row["name"] for row in proposed_names],
+        )
 
     def lookup_names(self, normalised_names: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)

@@ -40,6 +40,7 @@ from graph.model import (
 from graph.store import sqlite_paths, sqlite_views
 from graph.store.base import (
     Committed,
+    DataHealth,
     EntityCounts,
     EntityNames,
     OnCommit,
@@ -532,6 +533,29 @@ class SqliteStore:
     @gated
     def ties_among(self, ids: Iterable[str]) -> list[Relationship]:
         return self._with_evidence(sqlite_views.ties_among(self._db, ids))
+
+    @gated
+    def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
+        proposed = EntityStatus.PROPOSED.value
+        own = not self._db.in_transaction
+        if own:
+            self._db.execute("BEGIN")  # one moment's counts, as in stats()
+        try:
+            rows = self._db.execute(sqlite_views.NEWEST_TIES, (newest,)).fetchall()
+            health = DataHealth(
+                newest=self._with_evidence(rows),
+                one_source=self._scalar(sqlite_views.ONE_SOURCE_COUNT),
+                unconnected=self._scalar(sqlite_views.UNCONNECTED_COUNT),
+                unconnected_names=[r[0] for r in self._db.execute(sqlite_views.UNCONNECTED_NAMES, (names,))],
+                proposed=self._db.execute(sqlite_views.PROPOSED_COUNT, (proposed,)).fetchone()[0],
+                proposed_names=[
+                    r[0] for r in self._db.execute(sqlite_views.PROPOSED_NAMES, (proposed, names))
+                ],
+            )
+        finally:
+            if own:
+                self._db.execute("COMMIT")
+        return health
 
     def _with_evidence(self, rows: list[tuple[str, str]]) -> list[Relationship]:
         """Relationships from their (key, JSON) rows, each with its evidence (kept in a table of

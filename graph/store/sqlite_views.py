@@ -91,3 +91,22 @@ def ties_among(db: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, st
     if not wanted:
         return []
     return [(key, data) for key, data in db.execute(_TIES_AMONG, (json.dumps(wanted),))]
+
+
+NEWEST_TIES = (
+    "SELECT key, data FROM relationships "
+    "ORDER BY first_reported IS NULL, first_reported DESC, key DESC LIMIT ?"
+)
+ONE_SOURCE_COUNT = (
+    "SELECT count(*) FROM (SELECT relationship_key FROM evidence GROUP BY relationship_key "
+    "HAVING count(DISTINCT source_id) = 1)"
+)
+_UNCONNECTED = (
+    "FROM entities e WHERE NOT EXISTS (SELECT 1 FROM relationships r WHERE r.source_id = e.id) "
+    "AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.target_id = e.id)"
+)
+UNCONNECTED_COUNT = f"SELECT count(*) {_UNCONNECTED}"
+UNCONNECTED_NAMES = f"SELECT e.name {_UNCONNECTED} ORDER BY e.name, e.id LIMIT ?"
+_PROPOSED = "FROM entities WHERE json_extract(data, '$.status') = ?"
+PROPOSED_COUNT = f"SELECT count(*) {_PROPOSED}"
+PROPOSED_NAMES = f"SELECT name {_PROPOSED} ORDER BY name, id LIMIT ?"

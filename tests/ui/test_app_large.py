@@ -137,3 +137,34 @@ def test_the_sidebar_search_asks_the_store(large: OpenPage) -> None:
     assert not app.exception, app.exception
     links = [element.proto.label for element in app.sidebar.get("page_link")]
     assert links == ["IonQ · Company"]
+
+
+def test_the_overview_counts_from_the_store_what_the_whole_graph_shows(
+    store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths(store, [seed_dir])
+    monkeypatch.setenv("CKG_STORE", store_uri)
+
+    def overview() -> AppTest:
+        session.refresh()
+        app = AppTest.from_file(str(APP), default_timeout=120)
+        app.switch_page("views/overview.py")
+        app.run()
+        assert not app.exception, app.exception
+        return app
+
+    small = overview()
+    monkeypatch.setenv(session.LARGE_GRAPH_ENV, "10")
+
+    def whole_graph(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page read the whole graph")
+
+    monkeypatch.setattr(session, "project", whole_graph)
+    large = overview()
+
+    assert [m.value for m in large.metric] == [m.value for m in small.metric]  # counts and health
+    assert large.dataframe[2].value.equals(small.dataframe[2].value)  # the newest ties, their sources
+    listed = large.dataframe[3].value
+    assert len(listed) == 19 and listed["ties"].iloc[0] == listed["ties"].max()
+    large.text_input(key="overview_find").input("아이온").run()
+    assert list(large.dataframe[3].value["stakeholder"]) == ["IonQ · Company"]

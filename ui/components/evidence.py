@@ -8,6 +8,7 @@ its evidence here, so a reader always sees the same thing: the quote, then the s
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -53,7 +54,14 @@ def show_relationship_evidence(projection: Projection, relationship: Relationshi
 
 def tie_title(projection: Projection, relationship: Relationship) -> str:
     """One line for a tie: who, what, whom, and when."""
-    name = {eid: entity.name for eid, entity in projection.entities.items()}
+    ends = (relationship.source, relationship.target)
+    return tie_line(
+        {eid: projection.entities[eid].name for eid in ends if eid in projection.entities}, relationship
+    )
+
+
+def tie_line(name: Mapping[str, str], relationship: Relationship) -> str:
+    """:func:`tie_title` with the ends' names given (a page that has no projection)."""
     when = []
     if relationship.since:
         when.append(f"since {relationship.since}")

@@ -12,7 +12,8 @@ from graph.errors import CkgError
 from graph.model import EntityStatus
 from ui.components.evidence import tie_title
 from ui.components.guard import whole_graph_or_stop
-from ui.session import stats
+from ui.large.overview import render as render_from_store
+from ui.session import large_graph, stats
 
 NEWEST = 10
 
@@ -32,7 +33,6 @@ columns[3].metric("Without evidence", counts.relationships.without_evidence)
 if counts.entities.total == 0:
     st.info("The store is empty. Load data with `ckg ingest data/seed` (or your own files), then reload.")
     st.stop()
-graph = whole_graph_or_stop()
 
 left, right = st.columns(2)
 with left:
@@ -49,6 +49,11 @@ with right:
         hide_index=True,
         width="stretch",
     )
+
+if large_graph():  # counted and listed by the store: see ui.large
+    render_from_store()
+    st.stop()
+graph = whole_graph_or_stop()
 
 st.subheader("Newest relationships")
 dated = sorted(

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from graph.analysis.projection import GraphFilter, build_projection
-from graph.model import Dataset, Entity, EntityKind, RelationshipKind, normalise_name
+from graph.model import Dataset, Entity, EntityKind, EntityStatus, RelationshipKind, normalise_name
 from graph.store.base import GraphStore
 from graph.store.path_query import PathQuery
 from graph.synthetic import generate
@@ -111,3 +111,34 @@ def test_ties_among_a_set_of_stakeholders(store: GraphStore, dataset: Dataset) -
     by_key = {rel.key: rel for rel in wanted}
     assert all(rel.evidence == by_key[rel.key].evidence for rel in found)
     assert store.ties_among([]) == []
+
+
+def test_data_health_counts_what_the_whole_dataset_shows(store: GraphStore) -> None:
+    loaded = generate(300, seed=7)
+    lonely = [
+        Entity(id="zz-lonely", kind=EntityKind.COMPANY, name="Aardvark Quantum"),
+        Entity(
+            id="zz-proposed", kind=EntityKind.COMPANY, name="Proposed Optics", status=EntityStatus.PROPOSED
+        ),
+    ]
+    loaded = loaded.model_copy(update={"entities": [*loaded.entities, *lonely]})
+    store.upsert(loaded)
+    whole = build_projection(loaded.entities, loaded.relationships, loaded.sources)
+    tied = {end for rel in loaded.relationships for end in (rel.source, rel.target)}
+    unconnected = sorted((e.name, e.id) for e in loaded.entities if e.id not in tied)
+    proposed = sorted((e.name, e.id) for e in loaded.entities if e.status is EntityStatus.PROPOSED)
+    newest = sorted(
+        loaded.relationships, key=lambda rel: (whole.first_reported(rel) or date.min, rel.key), reverse=True
+    )
+
+    health = store.data_health(newest=7, names=3)
+
+    assert [rel.key for rel in health.newest] == [rel.key for rel in newest[:7]]
+    stored = store.relationships_by_keys(rel.key for rel in health.newest)
+    assert all(rel.evidence == stored[rel.key].evidence and rel.evidence for rel in health.newest)
+    one_source = [rel for rel in loaded.relationships if len({e.source for e in rel.evidence}) == 1]
+    assert 0 < health.one_source == len(one_source) < len(loaded.relationships)
+    assert health.unconnected == len(unconnected) >= 1
+    assert health.unconnected_names == [name for name, _ in unconnected[:3]]
+    assert health.proposed == len(proposed) >= 1
+    assert health.proposed_names == [name for name, _ in proposed[:3]]
