@@ -63,12 +63,12 @@ def _stakeholders() -> None:
     text = st.text_input("Find by name, alias or Korean name", "", key="overview_find").strip()
     if text:
         ids = [found.id for found in search_entities(text, LISTED)]
-        caption = f"{len(ids)} found for “{text}” (at most {LISTED})"
+        caption = f"{len(ids)} stakeholders shown: those found for “{text}” (at most {LISTED})"
         ties: dict[str, int | None] = dict.fromkeys(ids)
     else:
         ranked = best_connected(LISTED)
         ties = dict(ranked)
-        caption = f"the {len(ranked)} stakeholders with the most ties; search to find any other"
+        caption = f"{len(ranked)} stakeholders shown: those with the most ties; search to find any other"
     labels = entity_labels(list(ties))
     rows = [{"id": eid, "stakeholder": labels.get(eid, eid), "ties": count} for eid, count in ties.items()]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
