@@ -366,5 +366,8 @@ def refresh() -> None:
         _labels,
         _store_view,
         _store_paths,
+        _health,
+        _sources,
+        _best_connected,
     ):
         cached.clear()

@@ -10,15 +10,22 @@ is nothing to save and igraph is imported as it is.
 
 from __future__ import annotations
 
+import _imp
 import sys
 
-_BLOCK = "matplotlib" not in sys.modules and "igraph" not in sys.modules
-if _BLOCK:
-    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # makes `import matplotlib` fail
+# The interpreter's import lock is held meanwhile, so no other thread imports matplotlib (an
+# export drawing, say) while it is made unimportable.
+_imp.acquire_lock()
 try:
-    import igraph
-finally:
+    _BLOCK = "matplotlib" not in sys.modules and "igraph" not in sys.modules
     if _BLOCK:
-        del sys.modules["matplotlib"]
+        sys.modules["matplotlib"] = None  # type: ignore[assignment]  # makes `import matplotlib` fail
+    try:
+        import igraph
+    finally:
+        if _BLOCK:
+            del sys.modules["matplotlib"]
+finally:
+    _imp.release_lock()
 
 __all__ = ["igraph"]

@@ -42,6 +42,11 @@ _BUILDING = frozenset(
 )
 
 
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "will", "would", "is", "was", "also", "formally", "officially"]
+)
+
+
 def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "IonQ will establish a joint research center in South Korea": a new research institute
     that IonQ establishes, located where the sentence says."""
@@ -53,7 +58,11 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             m
             for m in s.subject(start)
             if state.kind(m) in ORGANISATIONS | {None}
-            or (state.kind(m) is EntityKind.PLACE and m.id not in state.countries)  # a city's government
+            or (  # a city's government: "Seoul has launched", not "Daejeon researchers opened"
+                state.kind(m) is EntityKind.PLACE
+                and m.id not in state.countries
+                and all(t.lower_ in _AUXILIARIES for t in doc[m.end : start])
+            )
         ]
         named = s.at(noun)
         words = words_between(s, start + 1, noun) if named is None else []
@@ -124,6 +133,8 @@ def _backed_with_money(
     hynix": each backer named after "from" funds the facility, with the amount."""
     doc = s.span.doc
     for j in range(after, s.span.end - 2):
+        if doc[j].lower_ in {"which", "while", "whereas", "who", ";"} or s.at(j) is not None:
+            return []  # another clause, or another party's backing
         if doc[j].lower_ not in {"backed", "funded", "financed"} or doc[j + 1].lower_ not in {"by", "with"}:
             continue
         money = s.money(j + 2, s.span.end)
@@ -298,6 +309,8 @@ def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
                 break
             tail.append(token.text)
         phrase = " ".join([*(t.text for t in doc[i + 2 : noun + 1]), *tail])
+        owners = [state.name(m.id) for m in s.subject(i - 1) if state.kind(m) in ORGANISATIONS | {None}]
+        phrase = f"{' and '.join(owners)} {phrase}" if owners else phrase  # not one "Lab in Seoul" for all
         state.create(
             phrase[:1].upper() + phrase[1:],
             EntityKind.RESEARCH_INSTITUTE,

@@ -33,7 +33,23 @@ HEDGED_KINDS = frozenset(
         RelationshipKind.PARTICIPATES_IN,
     }
 )
-_NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "denied", "denies", "deny", "declined"})
+_NEGATIONS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "neither",
+        "nor",
+        "denied",
+        "denies",
+        "deny",
+        "declined",
+        "failed",
+        "fail",
+        "fails",
+        "yet",
+    }
+)
 _WEIGHING = frozenset(
     {
         "may",

@@ -28,6 +28,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         clause_end = s.clause_end(start)
         money = s.money(start, clause_end)
+        if doc[start].lower_ in _MONEY_VERBS and not money:
+            continue  # "put its faith in Xanadu": only money put into something is invested
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
         rule, confidence = "invests-in", 0.85
         if not targets:
@@ -58,6 +60,23 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+_MONEY_VERBS = frozenset(
+    [
+        "put",
+        "puts",
+        "putting",
+        "pour",
+        "pours",
+        "poured",
+        "pouring",
+        "inject",
+        "injects",
+        "injected",
+        "injecting",
+    ]
+)
 
 
 def _a_fund(mention: Mention, state: ArticleState) -> bool:

@@ -71,7 +71,7 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_GROUP_COUNTS = frozenset({"two", "three", "four", "five", "both"})
+_GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 
 def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -103,7 +103,9 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                 plural = plural or (token.lower_.endswith("s") and doc[org.end + 1].lower_ in _GROUP_COUNTS)
         if place is not None and described:
             rule = "based" if place.via == "based" else "described-as-place"
-            listed = s.group_left(org, whole=True) if plural else [org]
+            listed = (
+                s.group_left(org, whole=True)[-_GROUP_COUNTS[doc[org.end + 1].lower_] :] if plural else [org]
+            )
             findings += [_located(each, place, rule, 0.8, s, state) for each in listed if each.id != place.id]
     return findings
 

@@ -303,6 +303,18 @@ class MentionFinder:
             k -= 1
         return {entity_id for entity_id, last in self._last_span.items() if last == k}
 
+    def _organisations_last(self, count: int) -> bool:
+        """Whether the last ``count`` parties named (places aside) are organisations: "the three"
+        with no noun after it may stand for three people just as well."""
+        last: dict[str, EntityKind | None] = {}
+        for entity_id, kind, _ in reversed(self.history.seen):
+            if kind is not EntityKind.PLACE:
+                last.setdefault(entity_id, kind)
+            if len(last) == 2 * count:  # "A, B and C left X, Y and Z. The three ...": people too near
+                break
+        kinds = list(last.values())
+        return len(kinds) >= count and EntityKind.PERSON not in kinds
+
     def _group(self, start: int, end: int, noun: str, count: int) -> Mention | None:
         """ "the three companies": the last three organisations named, as one mention of all."""
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
@@ -336,9 +348,9 @@ class MentionFinder:
             return self._pair(i, i + 3, after)  # "the two companies"
         if nxt in _GROUP_SIZES and after in PAIRS:
             return self._group(i, i + 3, after, _GROUP_SIZES[nxt])  # "the three operators"
-        if nxt in _GROUP_SIZES and after in _GROUP_VERBS:
+        if nxt in _GROUP_SIZES and after in _GROUP_VERBS and self._organisations_last(_GROUP_SIZES[nxt]):
             return self._group(i, i + 2, "", _GROUP_SIZES[nxt])  # "The three will jointly develop"
-        if nxt == "two" and after in _GROUP_VERBS:
+        if nxt == "two" and after in _GROUP_VERBS and self._organisations_last(2):
             return self._pair(i, i + 2, "")  # "the two have agreed"
         if nxt == "two" and after in _PAIR_VERBS:
             return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"

@@ -404,7 +404,7 @@ class Sentence:
         return self.triggers.get(label, [])
 
 
-_CLAUSE_OPENERS = frozenset({"where", "after", "when", "because", "since", "as", "and", "but"})
+_CLAUSE_OPENERS = frozenset({"where"})  # "after it opened" may be anyone named before
 
 
 def _with_partners(group: list[Mention]) -> list[Mention]:

@@ -140,7 +140,8 @@ TRIGGERS: dict[str, list[Pattern]] = {
             _words("shareholder shareholders stakeholder stakeholders investor investors backer"),
             {"LOWER": "in"},
         ],
-        [_words("hold holds held holding own owns owned owning"), _gap(3), _words("stake stakes shares")],
+        [_words("hold holds held holding own owns owned owning"), _gap(3), _words("stake stakes")],
+        [_words("hold holds held holding own owns owned owning"), _gap(1), {"LOWER": "shares"}],
         [_words("bought buys buy buying purchased"), _gap(2), _words("stake stakes shares")],
         # "will put its first 12 billion won into Norma", "poured $50 million into"
         [_words("put puts putting pour pours poured pouring inject injects injected injecting")],

@@ -254,6 +254,40 @@ def test_deals_struck_or_reached_and_forces_joined_are_read(tmp_path: Path) -> N
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KT and SK Telecom failed to reach an agreement with IonQ.",
+        "KT said it has yet to reach an agreement with IonQ.",
+        "Samsung Electronics put its faith in Xanadu.",
+        "KT holds talks about selling shares in Norma.",
+        "Daejeon researchers opened a quantum lab on Monday.",
+        "Kim Min-jun, Lee Ji-ho and Park Seo-yeon left Samsung Electronics, LG Electronics and SK hynix "
+        "in 2024. The three have since signed an agreement with KAIST.",
+    ],
+)
+def test_near_misses_of_the_new_phrasings_state_no_tie(tmp_path: Path, text: str) -> None:
+    assert ties(extract(tmp_path, text)) == set()
+
+
+def test_near_misses_keep_only_what_is_stated(tmp_path: Path) -> None:
+    found = ties(extract(tmp_path, "KT bought a stake in Norma after it opened a Tokyo office."))
+    assert found == {("INVESTS_IN", "kt", "norma")}  # "it" is not KT here
+    found = ties(
+        extract(
+            tmp_path,
+            "KAIST opened a quantum centre on Monday, while Norma, which is backed by 5 billion won from "
+            "Samsung Ventures, expanded.",
+        )
+    )
+    assert not {t for t in found if t[0] == "FUNDS"}  # Norma's backing, not the centre's
+    found = ties(extract(tmp_path, "IonQ, Norma and Qunova, two Seoul-based startups, signed an agreement."))
+    assert {t for t in found if t[0] == "LOCATED_IN"} == {
+        ("LOCATED_IN", "norma", "seoul"),
+        ("LOCATED_IN", "qunova", "seoul"),
+    }
+
+
 # measured when each batch was last scored (empty store), less about 0.05; the first-run scores
 # (each batch scored once before any rule was changed for it) are in articles/heldout/README.md
 FLOORS = {
