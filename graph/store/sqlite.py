@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -358,11 +359,7 @@ class SqliteStore:
 
     @gated
     def stats(self) -> Stats:
-        # One read transaction, so the counts are of one moment even while an ingest commits.
-        own = not self._db.in_transaction
-        if own:
-            self._db.execute("BEGIN")
-        try:
+        with self._one_moment():
             entity_kinds = dict(
                 self._db.execute("SELECT kind, count(*) FROM entities GROUP BY kind ORDER BY kind")
             )
@@ -375,9 +372,6 @@ class SqliteStore:
             )
             sources = self._scalar("SELECT count(*) FROM sources")
             evidence = self._scalar("SELECT count(*) FROM evidence")
-        finally:
-            if own:
-                self._db.execute("COMMIT")
         return Stats(
             entities=EntityCounts(total=sum(entity_kinds.values()), by_kind=entity_kinds),
             relationships=RelationshipCounts(
@@ -387,6 +381,19 @@ class SqliteStore:
             evidence=evidence,
             store=self.uri,
         )
+
+    @contextmanager
+    def _one_moment(self) -> Iterator[None]:
+        """One read transaction (unless the caller holds one), so that several counts are of one
+        moment even while an ingest commits."""
+        own = not self._db.in_transaction
+        if own:
+            self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if own:
+                self._db.execute("COMMIT")
 
     def _scalar(self, sql: str) -> int:
         value: int = self._db.execute(sql).fetchone()[0]
@@ -537,12 +544,9 @@ class SqliteStore:
     @gated
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
         proposed = EntityStatus.PROPOSED.value
-        own = not self._db.in_transaction
-        if own:
-            self._db.execute("BEGIN")  # one moment's counts, as in stats()
-        try:
+        with self._one_moment():
             rows = self._db.execute(sqlite_views.NEWEST_TIES, (newest,)).fetchall()
-            health = DataHealth(
+            return DataHealth(
                 newest=self._with_evidence(rows),
                 one_source=self._scalar(sqlite_views.ONE_SOURCE_COUNT),
                 unconnected=self._scalar(sqlite_views.UNCONNECTED_COUNT),
@@ -552,10 +556,6 @@ class SqliteStore:
                     r[0] for r in self._db.execute(sqlite_views.PROPOSED_NAMES, (proposed, names))
                 ],
             )
-        finally:
-            if own:
-                self._db.execute("COMMIT")
-        return health
 
     def _with_evidence(self, rows: list[tuple[str, str]]) -> list[Relationship]:
         """Relationships from their (key, JSON) rows, each with its evidence (kept in a table of

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.model import Relationship, Source
+from graph.store.base import summarise
 from ui.components.evidence import tie_line
 from ui.session import best_connected, data_health, entity_labels, search_entities, sources_by_ids
 
@@ -77,12 +78,8 @@ def _stakeholders() -> None:
 
 def _first_reported(tie: Relationship, sources: dict[str, Source]) -> date | str:
     """Its ``since``, else when its first source was published (as the store orders by)."""
-    if tie.since is not None:
-        return tie.since
-    dates = [
-        published for e in tie.evidence if e.source in sources and (published := sources[e.source].published)
-    ]
-    return min(dates, default="")
+    published = {sid: source.published for sid, source in sources.items() if source.published}
+    return summarise(tie, published).first_reported or ""
 
 
 def _name(labels: dict[str, str], entity_id: str) -> str:
