@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.bulk import keep_until_exit
+from graph.bulk import keep_until_exit, paused_gc
 from graph.errors import BadInputError, Problem
 from graph.lookup import resolve_entity
 from graph.model import RelationshipKind
@@ -100,8 +100,12 @@ def _projection(store: GraphStore, view: GraphFilter, *, details: bool = True) -
     with _working() as say:
         counts = store.stats()
         say(f"reading {counts.entities.total:,} entities and {counts.relationships.total:,} relationships")
-        projection = project(store, view, details=details, stats=counts)
-    keep_until_exit()  # this command holds the graph until it exits: see graph.bulk
+        # this command holds the graph until it exits (see graph.bulk), so it is frozen before
+        # the collector resumes: resuming first walked the million new objects once, half a
+        # second at 100,000 entities, only to find them alive
+        with paused_gc():
+            projection = project(store, view, details=details, stats=counts)
+            keep_until_exit()
     return projection
 
 

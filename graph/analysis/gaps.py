@@ -74,11 +74,11 @@ def _find_gaps(projection: Projection, sectors: Iterable[str] | None, today: dat
             "single_points_of_failure", "Single points of failure",
             "Stakeholders and ties whose loss would cut others off from the rest of the network, "
             "most cut off first.",
-            _single_points(projection, simple.ids, partners), limit),
+            _single_points(projection, simple, partners), limit),
         "weak_ties": _section(
             "weak_ties", "Isolated or weakly tied stakeholders",
             "Organisations with no tie, or only one, in this view.",
-            _weakly_tied(projection, simple.ids, partners), limit),
+            _weakly_tied(projection, simple, partners), limit),
         "thin_evidence": _section(
             "thin_evidence", "Ties resting on thin evidence",
             f"Ties backed by one source only, or by no source from the last {RECENT_YEARS} years.",
@@ -197,7 +197,10 @@ def _ties_between_communities(
     )
 
 
-def _single_points(projection: Projection, ids: list[str], partners: list[list[int]]) -> Iterator[Finding]:
+def _single_points(
+    projection: Projection, simple: SimpleGraph, partners: list[list[int]]
+) -> Iterator[Finding]:
+    ids = simple.ids
     points, bridges = find_cuts_numbered(ids, partners)
     partner_count = {node: len(partners[number]) for number, node in enumerate(ids)}
     for cut in sorted(points, key=lambda c: (-len(c.cut_off), c.at)):
@@ -216,18 +219,22 @@ def _single_points(projection: Projection, ids: list[str], partners: list[list[i
         a, b = cut.at
         if partner_count[a] == 1 or partner_count[b] == 1:
             continue  # a lone partner's only tie is listed under weak ties
-        ties = ", ".join(sorted(t.kind.value for t in projection.summaries_between(a, b)))
-        yield partial(
-            GapItem,
-            subjects=[a, b],
-            title=f"{projection.entities[a].name} - {projection.entities[b].name}",
-            reason=f"the only route between two parts of the network ({ties}); losing it cuts off "
-            f"{len(cut.cut_off)}: {_names(projection, cut.cut_off)}",
-            details={"cut_off": cut.cut_off[:DETAIL_LIMIT]},
-        )
+        yield partial(_bridge_item, projection, simple, a, b, cut.cut_off)
 
 
-def _weakly_tied(projection: Projection, ids: list[str], partners: list[list[int]]) -> Iterator[Finding]:
+def _bridge_item(projection: Projection, simple: SimpleGraph, a: str, b: str, cut_off: list[str]) -> GapItem:
+    """A bridge's finding, worded only when listed (thousands are counted at 100,000 stakeholders)."""
+    return GapItem(
+        subjects=[a, b],
+        title=f"{projection.entities[a].name} - {projection.entities[b].name}",
+        reason=f"the only route between two parts of the network ({_kinds_between(simple, a, b)}); losing "
+        f"it cuts off {len(cut_off)}: {_names(projection, cut_off)}",
+        details={"cut_off": cut_off[:DETAIL_LIMIT]},
+    )
+
+
+def _weakly_tied(projection: Projection, simple: SimpleGraph, partners: list[list[int]]) -> Iterator[Finding]:
+    ids = simple.ids
     for number in sorted(range(len(ids)), key=lambda n: (len(partners[n]), ids[n])):
         node, entity = ids[number], projection.entities[ids[number]]
         if len(partners[number]) > 1:
@@ -235,12 +242,26 @@ def _weakly_tied(projection: Projection, ids: list[str], partners: list[list[int
         if entity.kind not in ORGANISATION_KINDS:
             continue
         if not partners[number]:
-            reason = f"{entity.name} has no tie in this view"
+            yield partial(
+                GapItem, subjects=[node], title=entity.name, reason=f"{entity.name} has no tie in this view"
+            )
         else:
-            partner = ids[partners[number][0]]
-            ties = ", ".join(sorted(t.kind.value for t in projection.summaries_between(node, partner)))
-            reason = f"{entity.name} is tied only to {projection.entities[partner].name} ({ties})"
-        yield partial(GapItem, subjects=[node], title=entity.name, reason=reason)
+            yield partial(_lone_item, projection, simple, node, ids[partners[number][0]])
+
+
+def _lone_item(projection: Projection, simple: SimpleGraph, node: str, partner: str) -> GapItem:
+    """A stakeholder tied to one partner only, worded only when listed."""
+    name = projection.entities[node].name
+    ties = _kinds_between(simple, node, partner)
+    return GapItem(
+        subjects=[node],
+        title=name,
+        reason=f"{name} is tied only to {projection.entities[partner].name} ({ties})",
+    )
+
+
+def _kinds_between(simple: SimpleGraph, a: str, b: str) -> str:
+    return ", ".join(sorted(tie.kind.value for tie in simple.ties_between(a, b)))
 
 
 def _thin_evidence(projection: Projection, today: date) -> Iterator[Finding]:

