@@ -42,6 +42,7 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
     findings: list[Finding] = []
     doc = s.span.doc
     findings += _founded_which(s, state)
+    findings += _body_named_next(s, state)
     for start, end in first_per_start(s.found("FORM_BODY")):
         noun = end - 1
         members = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
@@ -66,6 +67,8 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
             listed = _brought_together(s, noun)
             founders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE}]
             if len(members) < 2 and not (founders and listed):
+                if founders and not members:
+                    state.unnamed_body = ([f.id for f in founders], doc[noun].lower_, s)
                 continue
             body = state.create(
                 phrase[:1].upper() + phrase[1:], EntityKind.CONSORTIUM, rule="formed-body", confidence=0.75
@@ -82,6 +85,31 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
                     Finding(RelationshipKind.MEMBER_OF, member.id, body, "formed-body", 0.8, s, start)
                 )
     return findings
+
+
+def _body_named_next(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Busan Metropolitan City has set up a consortium to ... The Busan Photonic Quantum
+    Consortium (BPQC) will be chaired by ...": a body of that noun that the very next sentence
+    opens with is the one its founders set up."""
+    if state.unnamed_body is None:
+        return []
+    founders, noun, formed = state.unnamed_body
+    if s.previous is not formed:
+        return []
+    state.unnamed_body = None
+    first = next((m for m in s.mentions if s.party(m)), None)
+    if first is None or first.via != "name" or first.start > s.span.start + 1:
+        return []
+    name = state.name(first.id).lower().split()
+    if state.kind(first) is not EntityKind.CONSORTIUM or not name or name[-1] != noun:
+        return []
+    return [
+        Finding(
+            RelationshipKind.ESTABLISHES, founder, first.id, "body-named-next", 0.7, formed, formed.span.start
+        )
+        for founder in founders
+        if founder != first.id
+    ]
 
 
 def _brought_together(s: Sentence, noun: int) -> list[Mention]:

@@ -93,7 +93,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 EntityKind.UNIVERSITY
                 if noun_word == "school"
                 else EntityKind.PROGRAMME
-                if noun_word == "fund"  # "launched a 100 billion won fund to invest in startups"
+                if noun_word in {"fund", "academy"}  # "launched a 100 billion won fund", a training academy
                 else EntityKind.RESEARCH_INSTITUTE
                 if noun_word in INSTITUTE_NOUNS
                 else EntityKind.COMPANY
@@ -111,6 +111,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 referable=True,
             )
             target = created.id
+            state.opened = (target, noun_word, s)
             if place is not None:
                 findings.append(_located(target, place, s, noun))
         for founder in founders:
@@ -124,6 +125,23 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
         findings += _backed_with_money(target, s, state, end, founders)
         findings += part_of_plan(target, s, state, start)
     return findings + _being_built(s, state)
+
+
+def named_next(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The ministry launched a national academy ... The Quantum Software Academy (QSA) will be
+    run by KISTI": a name of the described facility's noun that opens the very next sentence
+    is its name (see :func:`ingest.extract.rules.RuleExtractor.extract`, which renames it)."""
+    if state.opened is None or s.previous is not state.opened[2]:
+        return []
+    described, noun, _ = state.opened
+    state.opened = None
+    first = next((m for m in s.mentions if s.party(m)), None)
+    if first is None or first.via != "name" or first.start > s.span.start + 1 or first.id == described:
+        return []
+    words = state.name(first.id).lower().split()
+    if words and words[-1] == noun and state.kind(first) not in {EntityKind.PLACE, EntityKind.PERSON}:
+        state.renamed[described] = first.id
+    return []
 
 
 def _backed_with_money(
@@ -320,4 +338,4 @@ def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
     return []
 
 
-RULES: list[Rule] = [facilities, launched_named, new_facility]
+RULES: list[Rule] = [named_next, facilities, launched_named, new_facility]

@@ -317,4 +317,44 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [invests, raised_from, funds, investors, round_led_by, receives_from]
+def among_whose_investors(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Samsung Next, the venture unit of Samsung Electronics, is among Classiq's investors",
+    "A and B are among the backers of X": the subject invests in the one whose investors they are."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in first_per_start(s.found("AMONG_WHOSE_INVESTORS")):
+        if doc[end - 1].lower_ in {"in", "of"}:
+            backed = s.first_party_after(end, s.clause_end(end))
+        else:
+            owner = next((j for j in range(end - 1, start, -1) if doc[j].lower_ in {"'s", "’s", "'"}), None)
+            mention = s.at(owner - 1) if owner is not None else None
+            backed = [mention] if mention is not None else []
+        investors = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
+        for target in backed[:1]:
+            if state.kind(target) not in ORGANISATIONS | {None}:
+                continue
+            for investor in investors:
+                if investor.id != target.id:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.INVESTS_IN,
+                            investor.id,
+                            target.id,
+                            "among-investors",
+                            0.75,
+                            s,
+                            start,
+                        )
+                    )
+    return findings
+
+
+RULES: list[Rule] = [
+    invests,
+    raised_from,
+    funds,
+    investors,
+    round_led_by,
+    receives_from,
+    among_whose_investors,
+]

@@ -109,7 +109,7 @@ GROUP_NOUNS = _words(
     "operators startups universities"
 )
 FACILITY_NOUNS = _words(
-    "branch campus center centers centre centres facilities facility foundry hub hubs institute lab "
+    "academy branch campus center centers centre centres facilities facility foundry hub hubs institute lab "
     "laboratories laboratory labs office school subsidiary testbed unit plant factory fab site fund"
 )
 BODY_NOUNS = _words(

@@ -74,24 +74,46 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
 _GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 
+def where_based(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Gwangju Metropolitan City, where GIST is based, has promised ...": the organisation is
+    in the place the clause describes."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for place in s.mentions:
+        comma = s.name_end(place)
+        if state.kind(place) is not EntityKind.PLACE or place.modifier or comma + 4 >= s.span.end:
+            continue
+        if doc[comma].text != "," or doc[comma + 1].lower_ != "where":
+            continue
+        based = s.at(comma + 2)
+        if based is None or not s.party(based) or state.kind(based) not in _LOCATABLE:
+            continue
+        verb = s.name_end(based)
+        words = [t.lower_ for t in doc[verb : min(s.span.end, verb + 3)]]
+        if words[:1] in (["is"], ["are"]) and _STAYS & set(words[1:]):
+            findings.append(_located(based, place, "where-based", 0.8, s, state))
+    return findings
+
+
 def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Pasqal, a French developer of ...", "QuTech, the Delft-based quantum institute", "KT Corp.,
     South Korea's second-largest mobile carrier": the description says where it is."""
     findings: list[Finding] = []
     doc = s.span.doc
     for org in s.mentions:
-        if org.modifier or state.kind(org) not in _LOCATABLE or org.end + 2 >= s.span.end:
+        comma = s.name_end(org)  # past "(KISTI)"
+        if org.modifier or state.kind(org) not in _LOCATABLE or comma + 2 >= s.span.end:
             continue
-        if doc[org.end].text != ",":
+        if doc[comma].text != ",":
             continue
         place: Mention | None = None
         described = False
         plural = False  # "Norma and Qunova, two Seoul-based software companies": each of them
-        for j in range(org.end + 1, min(s.span.end, org.end + 10)):
+        for j in range(comma + 1, min(s.span.end, comma + 10)):
             token = doc[j]
             found = s.at(j)
             if found is not None and not found.modifier:
-                if doc[j - 1].is_lower and doc[j - 1].lower_ not in {"by", "of", "with", "from", "to"}:
+                if doc[j - 1].is_lower and not doc[j - 1].is_stop:
                     described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
                 break
             if token.text in {",", ";", "."}:
@@ -100,11 +122,11 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                 place = place or found
             elif token.lower_ in DESCRIPTOR_KINDS:
                 described = True
-                plural = plural or (token.lower_.endswith("s") and doc[org.end + 1].lower_ in _GROUP_COUNTS)
+                plural = plural or (token.lower_.endswith("s") and doc[comma + 1].lower_ in _GROUP_COUNTS)
         if place is not None and described:
             rule = "based" if place.via == "based" else "described-as-place"
             listed = (
-                s.group_left(org, whole=True)[-_GROUP_COUNTS[doc[org.end + 1].lower_] :] if plural else [org]
+                s.group_left(org, whole=True)[-_GROUP_COUNTS[doc[comma + 1].lower_] :] if plural else [org]
             )
             findings += [_located(each, place, rule, 0.8, s, state) for each in listed if each.id != place.id]
     return findings
@@ -252,4 +274,4 @@ def campuses(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [place_modifiers, appositions, based_in, listed_groups, campuses]
+RULES = [place_modifiers, appositions, where_based, based_in, listed_groups, campuses]

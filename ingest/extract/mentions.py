@@ -10,6 +10,7 @@ A description is linked to the latest entity of its kind that the article has me
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -76,6 +77,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
         None,
     ),
     "fund": (frozenset({EntityKind.PROGRAMME, EntityKind.COMPANY, None}), "fund"),
+    "academy": (frozenset({EntityKind.PROGRAMME, EntityKind.RESEARCH_INSTITUTE}), "academy"),
 }
 # a description whose word, when some name holds it, picks that name first ("the province" is
 # North Gyeongsang Province rather than the city named after it)
@@ -96,6 +98,7 @@ FACILITIES = frozenset(
         "factory",
         "school",
         "fund",
+        "academy",
     }
 )
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
@@ -158,6 +161,7 @@ class MentionFinder:
         self.countries: set[str] = set()
         self._last_span: dict[str, int] = {}  # entity -> last token of its latest mention
         self.topics: list[str] = []  # the first organisation each paragraph names
+        self.described_in: dict[str, set[str]] = {}  # "French startup Quandela": quandela -> {france}
         self._topic_set = False
 
     def names(self, doc: Doc) -> list[Mention]:
@@ -183,12 +187,35 @@ class MentionFinder:
         """The mentions of one sentence: its names, and its descriptions resolved."""
         inside = [m for m in names if sentence.start <= m.start < sentence.end]
         found = self._with_descriptions(sentence, inside)
+        self._note_places(sentence, found)
         if sentence.start == sentence.doc[0].i or not self._topic_set:
             lead = next((m for m in found if not m.modifier and m.kind in ORGANISATIONS | {None}), None)
             if lead is not None:
                 self.topics.append(lead.id)
                 self._topic_set = True
         return found
+
+    def _note_places(self, sentence: Span, found: list[Mention]) -> None:
+        """Remember the place an organisation's name is introduced with ("French startup
+        Quandela", "US-based IonQ"), so that "the French company" later is Quandela, not
+        whichever company was named last."""
+        doc = sentence.doc
+        for place, named in pairwise(found):
+            if not place.modifier or place.kind is not EntityKind.PLACE or named.modifier:
+                continue
+            between = doc[place.end : named.start]
+            if len(between) <= 4 and all(t.is_lower and t.is_alpha for t in between):
+                self.described_in.setdefault(named.id, set()).add(place.id)
+
+    def _described_place(self, doc: Doc, start: int, head: int) -> str | None:
+        """The place a description's words name: "the French company", "the Paris-based firm"."""
+        for k in range(start, head):
+            text = doc[k].text
+            suffix = next((x for x in PLACE_MODIFIER_SUFFIXES if text.lower().endswith(x)), None)
+            entry = self.gazetteer.lookup(text[: -len(suffix)] if suffix else text)
+            if entry is not None and entry.kind is EntityKind.PLACE:
+                return self._from_entry(k, k + 1, entry, doc).id
+        return None
 
     def _from_entry(self, start: int, end: int, entry: Entry, doc: Doc) -> Mention:
         text = doc[start:end].text
@@ -403,6 +430,15 @@ class MentionFinder:
         else:
             # "the company" is not the office it opened, nor the subject of its own clause
             # ("Norma said Nvidia will invest in the company" is Norma)
+            place = self._described_place(doc, i + 1, h)
+            if place is not None:  # "the French company": the one introduced as French, if any
+                introduced = self.history.latest(
+                    kinds,
+                    None,
+                    exclude | {e for e in self.registry.ids() if place not in self.described_in.get(e, ())},
+                )
+                if introduced is not None:
+                    return Mention(i, h + 1, introduced, self.registry.get(introduced).kind, "anaphora")
             if kinds & {EntityKind.COMPANY, None}:
                 exclude = exclude | unnamed
                 if (

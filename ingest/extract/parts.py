@@ -144,6 +144,45 @@ def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_UNDER_NOUNS = frozenset(
+    {"institute", "institutes", "agency", "agencies", "body", "bodies", "institution", "lab"}
+)
+
+
+def institute_under(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "KISTI, a Daejeon-based institute under the National Research Council of Science and
+    Technology": an institute or agency under a body is part of it."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for inner in s.mentions:
+        comma = s.name_end(inner)
+        if comma + 3 >= s.span.end or doc[comma].text != "," or not s.party(inner):
+            continue
+        if state.kind(inner) not in ORGANISATIONS | {None} or doc[comma + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        for j in range(comma + 2, min(s.span.end - 1, comma + 7)):
+            token, named = doc[j], s.at(j)
+            if token.text in {",", ";", "."} or (named is not None and not named.modifier):
+                break  # the description ended, or it names something else
+            if token.lower_ in _UNDER_NOUNS and doc[j + 1].lower_ == "under":
+                whole = s.first_party_after(j + 2, limit=3)
+                if whole and state.kind(whole[0]) in ORGANISATIONS and whole[0].id != inner.id:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.PART_OF,
+                            inner.id,
+                            whole[0].id,
+                            "institute-under",
+                            0.75,
+                            s,
+                            j,
+                            dated=False,
+                        )
+                    )
+                break
+    return findings
+
+
 def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "X is part of Y", "made X part of Y"."""
     findings: list[Finding] = []
@@ -264,4 +303,14 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES = [units, unit_appositions, hosted_at, part_of, owned_by, founded_by, person_founded, subsidiaries]
+RULES = [
+    units,
+    unit_appositions,
+    hosted_at,
+    institute_under,
+    part_of,
+    owned_by,
+    founded_by,
+    person_founded,
+    subsidiaries,
+]

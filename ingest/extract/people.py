@@ -121,11 +121,20 @@ def _title_before(s: Sentence, person: Mention, state: ArticleState) -> tuple[st
     before = s.at(j) if j >= s.span.start else None
     if before is not None and state.kind(before) in _HEADED:
         return before.id, "title-of"
-    if j >= s.span.start and doc[j].lower_ in {"its", "their"} and s.previous is not None:
-        owner = next(
-            (m for m in s.previous.mentions if s.previous.party(m) and m.kind in ORGANISATIONS), None
+    if j >= s.span.start and doc[j].lower_ in {"its", "their"}:
+        # "The Tel Aviv-based company opened an office ..., its chief executive, X, said": the
+        # organisation the sentence opens with; "Its chief executive, X, said" opening a
+        # sentence: the first organisation of the one before
+        opening = next(
+            (m for m in s.mentions if m.start < j and s.party(m) and state.kind(m) in ORGANISATIONS), None
         )
-        return (owner.id if owner else None), "title-of-previous"
+        if opening is not None and opening.start <= s.span.start + 2:
+            return opening.id, "title-of-subject"
+        if s.previous is not None:
+            owner = next(
+                (m for m in s.previous.mentions if s.previous.party(m) and m.kind in ORGANISATIONS), None
+            )
+            return (owner.id if owner else None), "title-of-previous"
     return None, ""
 
 

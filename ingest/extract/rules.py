@@ -89,6 +89,9 @@ class RuleExtractor:
                 findings += [_hedged(f) for f in found if not _denied(f)]
                 previous = sentence
         findings = _named_later(findings, registry)
+        for finding in findings:  # a described facility that the next sentence named
+            finding.source = state.renamed.get(finding.source, finding.source)
+            finding.target = state.renamed.get(finding.target, finding.target)
         relationships = _merge(findings, article, source_id, registry, f"{self.name} {self.version}")
         return Extraction(registry.proposals(), relationships, registry.matched())
 

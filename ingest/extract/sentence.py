@@ -86,6 +86,27 @@ class Sentence:
                 return mention
         return None
 
+    def name_end(self, mention: Mention) -> int:
+        """The token after ``mention`` and the short bracket that may follow it: "the Korea
+        Institute of Science and Technology Information (KISTI), a Daejeon-based institute"."""
+        doc = self.span.doc
+        j = mention.end
+        if j < self.span.end and doc[j].text == "(":
+            for k in range(j + 1, min(self.span.end, j + 5)):
+                if doc[k].text == ")":
+                    return k + 1
+        return j
+
+    def named_before(self, index: int) -> Mention | None:
+        """The mention that ends at token ``index``, or whose short bracket does."""
+        doc = self.span.doc
+        if doc[index].text == ")":
+            for k in range(index - 1, max(self.span.start, index - 5) - 1, -1):
+                if doc[k].text == "(":
+                    before = self.at(k - 1) if k > self.span.start else None
+                    return before if before is not None and self.name_end(before) == index + 1 else None
+        return self.at(index)
+
     def possessive(self, mention: Mention) -> bool:
         doc = self.span.doc
         return mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
@@ -275,7 +296,7 @@ class Sentence:
             token = doc[j]
             found = self.at(j)
             if token.text == ",":
-                named = self.at(j - 1)
+                named = self.named_before(j - 1)
                 return named if named is not None and self.party(named) else None
             if found is not None and found.modifier:
                 j = found.start - 1  # "the Berkeley, California-based maker"
@@ -300,11 +321,11 @@ class Sentence:
         for k in range(comma - 1, max(start, comma - 20) - 1, -1):
             if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
                 opens = k + 1 < comma and (
-                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who"}
+                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who", "where"}
                     or (doc[k + 1].is_lower and doc[k + 1].lower_.endswith("ed"))  # ", formed in 2021 by"
                 )
-                named = k - 1 >= start and self.at(k - 1) is not None
-                return k - 1 if opens and named else None
+                named = self.named_before(k - 1) if k - 1 >= start else None
+                return named.end - 1 if opens and named is not None else None
         return None
 
     def _place_list(self, comma: int) -> bool:

@@ -27,6 +27,13 @@ class ArticleState:
     pending: list[Finding] = field(default_factory=list)  # found by a helper on a rule's behalf
     countries: set[str] = field(default_factory=set)  # ids of the places that are countries
     raised: str | None = None  # who raised the latest round, for "took part in the round"
+    # "Busan has set up a consortium ...": its founders, the noun and the sentence, for a body
+    # the next sentence names ("The Busan Photonic Quantum Consortium (BPQC) will be ...")
+    unnamed_body: tuple[list[str], str, Sentence] | None = None
+    # "MSIT launched a national academy ...": the described facility, its noun and the sentence,
+    # for the name the next sentence gives it ("The Quantum Software Academy (QSA) will ...")
+    opened: tuple[str, str, Sentence] | None = None
+    renamed: dict[str, str] = field(default_factory=dict)  # described entity -> its later name
 
     def create(
         self,

@@ -285,6 +285,16 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                     findings.append(
                         Finding(RelationshipKind.MEMBER_OF, member.id, body.id, "joined", 0.85, s, start)
                     )
+    for start, end in s.found("ITS_MEMBERS"):
+        owner = _body_referred_to(s, start, state)
+        if owner is not None:
+            for member in s.first_party_after(end):
+                if member.id != owner.id and state.kind(member) in ORGANISATIONS | {None}:
+                    findings.append(
+                        Finding(
+                            RelationshipKind.MEMBER_OF, member.id, owner.id, "its-members", 0.75, s, start
+                        )
+                    )
     for start, end in s.found("MEMBERS_INCLUDE"):
         listed_body = _nearest_before(s, start)
         if listed_body is not None and state.kind(listed_body) in _BODIES:
@@ -412,6 +422,19 @@ def _its_body(s: Sentence, index: int, state: ArticleState) -> list[Mention]:
     return bodies[-1:]
 
 
+def _body_referred_to(s: Sentence, index: int, state: ArticleState) -> Mention | None:
+    """The body an "its" at ``index`` stands for: one named before it in the sentence, else the
+    first party of the sentence before when that is a body ("The Busan Photonic Quantum
+    Consortium will be chaired by PNU. Its other founding members are ...")."""
+    named = [m for m in s.mentions if m.end <= index and s.party(m)]
+    if named:
+        return named[-1] if state.kind(named[-1]) is EntityKind.CONSORTIUM else None
+    if s.previous is None:
+        return None
+    first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
+    return first if first is not None and state.kind(first) is EntityKind.CONSORTIUM else None
+
+
 def _nearest_before(s: Sentence, index: int) -> Mention | None:
     for mention in reversed(s.mentions):
         if mention.end <= index and not mention.modifier:
@@ -461,6 +484,9 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_RUN = frozenset({"run", "operated", "managed"})
+
+
 def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The alliance will be chaired by Samsung": only when nothing but auxiliaries stand between
     the body and the verb, so "raised $X in a round led by A" is not read as A leading."""
@@ -475,6 +501,8 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         if body is None:
             continue
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
+        if doc[start].lower_ in _RUN:
+            bodies.add(EntityKind.RESEARCH_INSTITUTE)  # "the academy will be run by KISTI"
         for leader in _titled_person(s, s.first_party_after(end), state):
             if state.kind(body) not in bodies and not (
                 state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS

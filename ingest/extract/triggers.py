@@ -176,6 +176,17 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    # "Its other founding members are Quandela, LG Uplus and KERI": what "its" stands for
+    "ITS_MEMBERS": [
+        [
+            _words("its their"),
+            _words("other", "?"),
+            _words("founding first initial full core", "?"),
+            _words("members"),
+            _words("will", "?"),
+            _words("be are include includes comprise"),
+        ]
+    ],
     # "with LG Electronics and the Korea Development Bank among the new investors"
     "AMONG_INVESTORS": [
         [
@@ -184,6 +195,27 @@ TRIGGERS: dict[str, list[Pattern]] = {
             _words("new existing other first lead", "?"),
             _words("investors backers shareholders"),
         ]
+    ],
+    # "Samsung Next is among Classiq's investors", "A and B are among the backers of X"
+    "AMONG_WHOSE_INVESTORS": [
+        [
+            _words("is are was were"),
+            {"LOWER": "also", "OP": "?"},
+            {"LOWER": "among"},
+            {"LOWER": {"NOT_IN": [",", ";", ":", "—", "-", "the", "its", "their"]}, "OP": "{1,5}"},
+            {"LOWER": {"IN": ["'s", "’s", "'"]}},
+            _words("new existing other early first lead biggest largest", "?"),
+            _words("investors backers shareholders"),
+        ],
+        [
+            _words("is are was were"),
+            {"LOWER": "also", "OP": "?"},
+            {"LOWER": "among"},
+            {"LOWER": "the"},
+            _words("new existing other early first lead biggest largest", "?"),
+            _words("investors backers shareholders"),
+            _words("in of"),
+        ],
     ],
     # "with Hanwha Aerospace, LIG Nex1 and KIST among its founding members"
     "AMONG_MEMBERS": [
@@ -206,7 +238,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
     ],
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
-    "CHAIRED_BY": [[_words("chaired headed led run directed managed coordinated"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [[_words("chaired headed led run operated directed managed coordinated"), {"LOWER": "by"}]],
     "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
     "OPEN_NAMED": [
         [OPEN, {"LOWER": "up", "OP": "?"}],

@@ -297,7 +297,8 @@ FLOORS = {
     "batch4": (0.95, 0.67),
     "batch5": (0.95, 0.68),
     "batch6": (0.95, 0.66),
-    "batch7": (0.85, 0.4),  # scored once, untuned: the honest estimate for unseen news
+    "batch7": (0.95, 0.64),
+    "batch8": (0.85, 0.38),  # scored once, untuned: the honest estimate for unseen news
 }
 
 
@@ -322,3 +323,113 @@ def test_news_quality_on_the_held_out_articles(batch: str, seeded: bool, tmp_pat
     margin = 0.06 if seeded else 0.0
     assert total.relationships.precision >= precision - margin, total.wrong
     assert total.relationships.recall >= recall - margin, total.missed
+
+
+def test_among_whose_investors_is_an_investment_and_not_among_is_none(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Israeli software firm Classiq opened an office in Seoul. Samsung Next, the venture unit of "
+            "Samsung Electronics, is among Classiq's investors. Naver and Kakao Ventures are among the "
+            "early backers of Classiq. SK hynix is not among Classiq's investors.",
+        )
+    )
+    investments = {t for t in found if t[0] == "INVESTS_IN"}
+    assert investments == {
+        ("INVESTS_IN", "samsung-next", "classiq"),
+        ("INVESTS_IN", "naver", "classiq"),
+        ("INVESTS_IN", "kakao-ventures", "classiq"),
+    }
+
+
+def test_its_chief_executive_late_in_a_sentence_is_the_sentence_subjects(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Samsung Next is among the investors of Israeli software firm Classiq. The Tel Aviv-based "
+            "company opened an office in Seoul in January, its chief executive, Nir Minerbi, said.",
+        )
+    )
+    assert ("LEADS", "nir-minerbi", "classiq") in found
+    assert not {t for t in found if t[0] == "LEADS" and t[2] != "classiq"}
+
+
+def test_an_institute_under_a_body_after_its_abbreviation(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Korea Institute of Science and Technology Information (KISTI), a Daejeon-based institute "
+            "under the National Research Council of Science and Technology (NST), signed an agreement "
+            "with IonQ. KT, a carrier under pressure from IonQ, said it would wait.",
+        )
+    )
+    kisti = "korea-institute-of-science-and-technology-information"
+    assert ("LOCATED_IN", kisti, "daejeon") in found
+    assert ("PART_OF", kisti, "national-research-council-of-science-and-technology") in found
+    assert not {t for t in found if t[0] == "PART_OF" and t[1] == "kt"}
+
+
+def test_the_french_company_is_the_one_introduced_as_french(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Busan chose French startup Quandela to supply the machine. LG Uplus, which is controlled by "
+            "LG Corp., will house it. On Monday, the French company also signed a memorandum of "
+            "understanding with KISTI.",
+        )
+    )
+    mous = {t for t in found if t[0] == "SIGNED_MOU_WITH"}
+    assert {frozenset(t[1:]) for t in mous} == {frozenset({"quandela", "kisti"})}
+    assert ("LOCATED_IN", "lg-corp", "france") not in found
+
+
+def test_a_consortium_set_up_and_named_in_the_next_sentence_and_its_members(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Busan Metropolitan City has set up a consortium to operate a photonic quantum computer, city "
+            "officials said.\n\nThe Busan Photonic Quantum Consortium (BPQC) will be chaired by Pusan "
+            "National University. Its other founding members are Quandela, LG Uplus and the Korea "
+            "Electrotechnology Research Institute (KERI).",
+        )
+    )
+    body = "busan-photonic-quantum-consortium"
+    assert ("ESTABLISHES", "busan", body) in found
+    assert ("LEADS", "pusan-national-university", body) in found
+    members = {t[1] for t in found if t[0] == "MEMBER_OF" and t[2] == body}
+    assert members == {"quandela", "lg-uplus", "korea-electrotechnology-research-institute"}
+
+
+def test_a_consortium_named_two_sentences_later_is_not_taken_for_the_one_set_up(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Busan Metropolitan City has set up a consortium to operate a photonic quantum computer. "
+            "Officials gave no date. The Quantum Alliance Consortium will be chaired by KT.",
+        )
+    )
+    assert not {t for t in found if t[0] == "ESTABLISHES"}
+
+
+def test_an_academy_launched_then_named_run_and_funded(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) on Tuesday launched a national academy that aims to "
+            "train 2,000 quantum software developers.\n\nThe Quantum Software Academy (QSA) will be run by "
+            "the Korea Institute of Science and Technology Information (KISTI).\n\nThe ministry will fund "
+            "the academy with 27 billion won ($20 million) over five years.",
+        )
+    )
+    academy = "quantum-software-academy"
+    assert ("ESTABLISHES", "ministry-of-science-and-ict", academy) in found
+    assert ("LEADS", "korea-institute-of-science-and-technology-information", academy) in found
+    assert ("FUNDS", "ministry-of-science-and-ict", academy) in found
+    assert not {t for t in found if "national-academy" in t[2]}
+
+
+def test_where_a_university_is_based_places_it_and_is_not_the_subject(tmp_path: Path) -> None:
+    found = ties(extract(tmp_path, "Gwangju, where GIST is based, signed an agreement with IonQ."))
+    assert ("LOCATED_IN", "gist", "gwangju") in found
+    mous = {frozenset(t[1:]) for t in found if t[0] == "SIGNED_MOU_WITH"}
+    assert mous == {frozenset({"gwangju", "ionq"})}
