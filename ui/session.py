@@ -10,9 +10,9 @@ costs more than the page itself. The analysis functions never mutate a projectio
 object is safe. Everything expires after :data:`TTL` seconds, and the sidebar's *Reload data*
 button (:func:`refresh`) clears it at once after an ingest.
 
-On a large graph (:func:`large_graph`) the Network and Paths pages never read the snapshot: they
-ask the store for bounded answers (:func:`search_entities`, :func:`store_view`,
-:func:`paths_in_store`), cached the same way.
+On a large graph (:func:`large_graph`) the Overview, Network, Paths and Profile pages never read
+the snapshot: they ask the store for bounded answers (:func:`data_health`, :func:`search_entities`,
+:func:`store_view`, :func:`paths_in_store`, :func:`store_profile`), cached the same way.
 """
 
 from __future__ import annotations
@@ -353,6 +353,49 @@ def paths_in_store(source: str, target: str, query: PathQuery, k: int) -> StoreP
     return _store_paths(store_uri(), source, target, query.model_dump_json(), k)
 
 
+PROFILE_TIES = 2_000
+"""Ties a stakeholder's profile lists on a large graph, with their evidence (a hub of the
+100,000-entity graph has thousands); the page says how many it has in all."""
+
+
+@dataclass(frozen=True)
+class StoreProfile:
+    """One stakeholder and its own ties, read from the store for the Profile page.
+
+    ``shown`` holds the stakeholder, the far end of each listed tie, the ties (with evidence)
+    and the sources they cite; ``ties`` is how many ties it has in all, ``partners`` how many
+    stakeholders they reach."""
+
+    entity: Entity
+    shown: Projection
+    ties: int
+    partners: int
+
+
+@st.cache_resource(ttl=TTL, max_entries=64, show_spinner="Reading this stakeholder's ties…")
+def _store_profile(uri: str, entity_id: str, limit: int) -> StoreProfile | None:
+    store = _store(uri)
+    entity = store.get_entity(entity_id)
+    if entity is None:
+        return None
+    around = [tie for ring in store.neighbourhood(entity_id, 1, PathQuery()).rings for tie in ring]
+    keys = sorted({tie.key for tie in around})
+    relationships = list(store.relationships_by_keys(keys[:limit]).values())
+    ends = {entity_id} | {end for rel in relationships for end in (rel.source, rel.target)}
+    entities = store.entities_by_ids(ends)
+    sources = store.sources_by_ids({e.source for rel in relationships for e in rel.evidence})
+    shown = build_projection(entities.values(), relationships, sources.values())
+    return StoreProfile(
+        entity, shown, ties=len(keys), partners=len({tie.far for tie in around} - {entity_id})
+    )
+
+
+def store_profile(entity_id: str, limit: int = PROFILE_TIES) -> StoreProfile | None:
+    """The stakeholder and its first ``limit`` ties (by key) with their evidence, from the store
+    (never the whole graph), or None for an unknown id; cached like every read."""
+    return _store_profile(store_uri(), entity_id, limit)
+
+
 def refresh() -> None:
     """Forget every cached read, so the next page shows what the store holds now."""
     for cached in (
@@ -369,5 +412,6 @@ def refresh() -> None:
         _health,
         _sources,
         _best_connected,
+        _store_profile,
     ):
         cached.clear()

@@ -4,6 +4,7 @@ from the whole graph (reading it fails here), with pickers that search as the us
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,65 @@ def test_the_overview_counts_from_the_store_what_the_whole_graph_shows(
     assert len(listed) == 19 and listed["ties"].iloc[0] == listed["ties"].max()
     large.text_input(key="overview_find").input("아이온").run()
     assert list(large.dataframe[3].value["stakeholder"]) == ["IonQ · Company"]
+
+
+def _profile(app: AppTest) -> tuple[str, list[str], list[str]]:
+    """What a profile shows of the stakeholder's own ties: its name, the kinds with their counts,
+    and every tie with the quotes of its evidence, in order."""
+    blocks = [
+        block.value
+        for block in app.markdown
+        if block.value.startswith(">") or (block.value.startswith("**") and " · " in block.value)
+    ]
+    return app.header[0].value, [e.label for e in app.expander], blocks
+
+
+def test_a_profile_reads_the_stakeholders_own_ties_from_the_store(
+    store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths(store, [seed_dir])
+    monkeypatch.setenv("CKG_STORE", store_uri)
+
+    def profile(**params: str) -> AppTest:
+        session.refresh()
+        app = AppTest.from_file(str(APP), default_timeout=120)
+        app.switch_page("views/profile.py")
+        app.query_params.update(params)
+        app.run()
+        assert not app.exception, app.exception
+        return app
+
+    small = profile(entity="lg-electronics")
+    monkeypatch.setenv(session.LARGE_GRAPH_ENV, "10")
+
+    def whole_graph(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page read the whole graph")
+
+    monkeypatch.setattr(session, "project", whole_graph)
+    large = profile(entity="lg-electronics")
+
+    assert _profile(large) == _profile(small)  # the same ties, kinds and evidence, in the same order
+    assert any("consultative body" in block for block in _profile(large)[2])
+    measured = {m.label: m.value for m in large.metric}
+    assert measured["Partners"] == next(m.value for m in small.metric if m.label == "Ties to others")
+    by_kind = [re.fullmatch(r"[A-Z_]+ \((\d+)\)", label) for label in _profile(large)[1]]
+    assert measured["Ties"] == str(sum(int(found[1]) for found in by_kind if found))
+    assert "ckg suggest lg-electronics" in " ".join(c.value for c in large.caption)
+    assert large.query_params["entity"] == "lg-electronics"
+
+    unchosen = profile()
+    assert "type part of a name" in unchosen.info[0].value
+    _search(unchosen, "profile_entity", "아이온")
+    unchosen.selectbox(key="profile_entity").set_value("ionq").run()
+    assert not unchosen.exception, unchosen.exception
+    assert unchosen.header[0].value == "IonQ" and unchosen.query_params["entity"] == "ionq"
+
+
+def test_a_hubs_profile_lists_its_first_ties_and_counts_them_all(large: OpenPage) -> None:
+    session.refresh()
+    whole = session.store_profile("ionq")
+    assert whole is not None and whole.ties == len(whole.shown.relationships) > 2
+    first = session.store_profile("ionq", limit=2)
+    assert first is not None and first.ties == whole.ties and first.partners == whole.partners
+    assert sorted(first.shown.relationships) == sorted(whole.shown.relationships)[:2]
+    assert session.store_profile("nobody-of-this-id") is None

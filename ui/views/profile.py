@@ -4,20 +4,20 @@ partner with. The stakeholder is the URL's ``entity`` parameter, so a profile ca
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import streamlit as st
 
 from graph.analysis.suggest import suggest_partners
-from graph.model import Relationship
-from ui.components.evidence import escape, show_relationship_evidence, tie_title
+from ui.components.evidence import escape
 from ui.components.guard import whole_graph_or_stop
-from ui.components.links import NETWORK, PATHS, link
+from ui.components.profile_parts import show_details, show_ties, show_timeline
 from ui.components.state import seed, write_url
-from ui.components.timeline import timeline_chart, timeline_frame
-from ui.session import LAZY_BETWEENNESS_ABOVE, betweenness, metrics
+from ui.large.profile import render as render_from_store
+from ui.session import LAZY_BETWEENNESS_ABOVE, betweenness, large_graph, metrics
 
 st.title("Stakeholder profile")
+if large_graph():  # answered from the store: see ui.large
+    render_from_store()
+    st.stop()
 graph = whole_graph_or_stop()
 
 ids = sorted(graph.entities, key=lambda eid: graph.entities[eid].name.casefold())
@@ -31,24 +31,7 @@ entity_id: str = st.selectbox(
 write_url({"entity": entity_id})
 entity = graph.entities[entity_id]
 
-st.header(entity.name)
-facts = [f"**{entity.kind.value}**", entity.status.value]
-if entity.country:
-    facts.append(entity.country + (f", {entity.region}" if entity.region else ""))
-if entity.sectors:
-    facts.append("sectors: " + ", ".join(entity.sectors))
-st.markdown(" · ".join(facts))
-if entity.aliases:
-    st.caption("Also called " + ", ".join(entity.aliases))
-if entity.description:
-    st.write(entity.description)
-if entity.website:
-    st.markdown(f"[{escape(entity.website)}]({entity.website})")
-actions = st.columns(3)
-with actions[0]:
-    link(NETWORK, "Show in the network", ":material/hub:", around=entity_id)
-with actions[1]:
-    link(PATHS, "Find paths from here", ":material/route:", source=entity_id)
+show_details(entity)
 
 st.subheader("In the network")
 measures = metrics()
@@ -70,25 +53,9 @@ else:
         on_click=lambda: st.session_state.update(betweenness_wanted=True),
     )
 
-ties: dict[str, list[Relationship]] = defaultdict(list)
-for other in graph.neighbours(entity_id):
-    for tie in graph.ties(entity_id, other):
-        ties[tie.kind.value].append(tie)
-st.subheader(f"Relationships ({sum(len(group) for group in ties.values())})")
-if not ties:
-    st.caption("No relationship recorded yet.")
-for kind in sorted(ties):
-    with st.expander(f"{kind} ({len(ties[kind])})", expanded=len(ties) <= 3):
-        for tie in sorted(ties[kind], key=lambda rel: rel.key):
-            st.markdown(f"**{escape(tie_title(graph, tie))}**")
-            show_relationship_evidence(graph, tie)
-
-st.subheader("Timeline of its ties")
-frame = timeline_frame(graph, [tie for group in ties.values() for tie in group])
-if frame.empty:
-    st.caption("None of its ties has a date.")
-else:
-    st.altair_chart(timeline_chart(frame, height=200), width="stretch")
+ties = [tie for other in graph.neighbours(entity_id) for tie in graph.ties(entity_id, other)]
+show_ties(graph, ties)
+show_timeline(graph, ties)
 
 st.subheader("Who it could partner with")
 answer = suggest_partners(graph, entity_id, top=5)
