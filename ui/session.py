@@ -363,13 +363,14 @@ class StoreProfile:
     """One stakeholder and its own ties, read from the store for the Profile page.
 
     ``shown`` holds the stakeholder, the far end of each listed tie, the ties (with evidence)
-    and the sources they cite; ``ties`` is how many ties it has in all, ``partners`` how many
-    stakeholders they reach."""
+    and the sources they cite; ``ties`` is how many ties it has in all (``by_kind``, of each
+    kind), ``partners`` how many stakeholders they reach."""
 
     entity: Entity
     shown: Projection
     ties: int
     partners: int
+    by_kind: dict[str, int]
 
 
 @st.cache_resource(ttl=TTL, max_entries=64, show_spinner="Reading this stakeholder's ties…")
@@ -379,19 +380,38 @@ def _store_profile(uri: str, entity_id: str, limit: int) -> StoreProfile | None:
     if entity is None:
         return None
     around = [tie for ring in store.neighbourhood(entity_id, 1, PathQuery()).rings for tie in ring]
-    keys = sorted({tie.key for tie in around})
-    relationships = list(store.relationships_by_keys(keys[:limit]).values())
+    by_kind: dict[str, list[str]] = {}
+    for key, kind in sorted({tie.key: tie.kind for tie in around}.items()):
+        by_kind.setdefault(kind, []).append(key)
+    relationships = list(store.relationships_by_keys(_a_share_of_each(by_kind, limit)).values())
     ends = {entity_id} | {end for rel in relationships for end in (rel.source, rel.target)}
     entities = store.entities_by_ids(ends)
     sources = store.sources_by_ids({e.source for rel in relationships for e in rel.evidence})
     shown = build_projection(entities.values(), relationships, sources.values())
     return StoreProfile(
-        entity, shown, ties=len(keys), partners=len({tie.far for tie in around} - {entity_id})
+        entity,
+        shown,
+        ties=sum(len(keys) for keys in by_kind.values()),
+        partners=len({tie.far for tie in around} - {entity_id}),
+        by_kind={kind: len(keys) for kind, keys in by_kind.items()},
     )
 
 
+def _a_share_of_each(by_kind: dict[str, list[str]], limit: int) -> list[str]:
+    """At most ``limit`` keys, taken from each kind in turn, so that a hub's profile lists some
+    of every kind of tie it has rather than the first kinds in key order only."""
+    chosen: list[str] = []
+    for rank in range(max((len(keys) for keys in by_kind.values()), default=0)):
+        for kind in sorted(by_kind):
+            if rank < len(by_kind[kind]):
+                if len(chosen) == limit:
+                    return chosen
+                chosen.append(by_kind[kind][rank])
+    return chosen
+
+
 def store_profile(entity_id: str, limit: int = PROFILE_TIES) -> StoreProfile | None:
-    """The stakeholder and its first ``limit`` ties (by key) with their evidence, from the store
+    """The stakeholder and up to ``limit`` of its ties (some of each kind) with their evidence, from the store
     (never the whole graph), or None for an unknown id; cached like every read."""
     return _store_profile(store_uri(), entity_id, limit)
 

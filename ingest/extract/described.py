@@ -100,12 +100,21 @@ def _body_named_next(s: Sentence, state: ArticleState) -> list[Finding]:
     first = next((m for m in s.mentions if s.party(m)), None)
     if first is None or first.via != "name" or first.start > s.span.start + 1:
         return []
+    if not state.first_named_in(s, first):
+        return []  # "The Korea Quantum Consortium welcomed it": a body known before
     name = state.name(first.id).lower().split()
     if state.kind(first) is not EntityKind.CONSORTIUM or not name or name[-1] != noun:
         return []
     return [
         Finding(
-            RelationshipKind.ESTABLISHES, founder, first.id, "body-named-next", 0.7, formed, formed.span.start
+            RelationshipKind.ESTABLISHES,
+            founder,
+            first.id,
+            "body-named-next",
+            0.7,
+            formed,
+            formed.span.start,
+            also=[s],  # the sentence that names it
         )
         for founder in founders
         if founder != first.id

@@ -72,6 +72,8 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
 
 
 _GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+# words before a later name that leave the description standing ("an institute under the NST")
+_BEFORE_A_NAME = frozenset({"by", "of", "with", "from", "to", "under", "the", "a", "an"})
 
 
 def where_based(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -90,7 +92,11 @@ def where_based(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         verb = s.name_end(based)
         words = [t.lower_ for t in doc[verb : min(s.span.end, verb + 3)]]
-        if words[:1] in (["is"], ["are"]) and _STAYS & set(words[1:]):
+        if (
+            words[:1] in (["is"], ["are"])
+            and _STAYS & set(words[1:])
+            and not {"not", "no", "longer"} & set(words)
+        ):
             findings.append(_located(based, place, "where-based", 0.8, s, state))
     return findings
 
@@ -113,7 +119,7 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             token = doc[j]
             found = s.at(j)
             if found is not None and not found.modifier:
-                if doc[j - 1].is_lower and not doc[j - 1].is_stop:
+                if doc[j - 1].is_lower and doc[j - 1].lower_ not in _BEFORE_A_NAME:
                     described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
                 break
             if token.text in {",", ";", "."}:

@@ -197,24 +197,27 @@ class MentionFinder:
 
     def _note_places(self, sentence: Span, found: list[Mention]) -> None:
         """Remember the place an organisation's name is introduced with ("French startup
-        Quandela", "US-based IonQ"), so that "the French company" later is Quandela, not
+        Quandela", "US-based quantum computing company IonQ": the words between end with a word
+        for a kind of organisation), so that "the French company" later is Quandela, not
         whichever company was named last."""
         doc = sentence.doc
         for place, named in pairwise(found):
             if not place.modifier or place.kind is not EntityKind.PLACE or named.modifier:
                 continue
             between = doc[place.end : named.start]
-            if len(between) <= 4 and all(t.is_lower and t.is_alpha for t in between):
-                self.described_in.setdefault(named.id, set()).add(place.id)
+            described = 0 < len(between) <= 4 and between[-1].lower_ in DESCRIPTOR_KINDS
+            if described and all(t.is_lower and t.is_alpha and not t.is_stop for t in between):
+                self.described_in.setdefault(named.id, set()).add(self.registry.get(place.id).name.casefold())
 
     def _described_place(self, doc: Doc, start: int, head: int) -> str | None:
-        """The place a description's words name: "the French company", "the Paris-based firm"."""
+        """The name of the place a description's words name ("the French company", "the
+        Paris-based firm"), looked up without registering the place as mentioned."""
         for k in range(start, head):
             text = doc[k].text
             suffix = next((x for x in PLACE_MODIFIER_SUFFIXES if text.lower().endswith(x)), None)
             entry = self.gazetteer.lookup(text[: -len(suffix)] if suffix else text)
             if entry is not None and entry.kind is EntityKind.PLACE:
-                return self._from_entry(k, k + 1, entry, doc).id
+                return (entry.place.name if entry.place is not None else entry.name).casefold()
         return None
 
     def _from_entry(self, start: int, end: int, entry: Entry, doc: Doc) -> Mention:

@@ -123,13 +123,13 @@ def _title_before(s: Sentence, person: Mention, state: ArticleState) -> tuple[st
         return before.id, "title-of"
     if j >= s.span.start and doc[j].lower_ in {"its", "their"}:
         # "The Tel Aviv-based company opened an office ..., its chief executive, X, said": the
-        # organisation the sentence opens with; "Its chief executive, X, said" opening a
-        # sentence: the first organisation of the one before
-        opening = next(
-            (m for m in s.mentions if m.start < j and s.party(m) and state.kind(m) in ORGANISATIONS), None
-        )
-        if opening is not None and opening.start <= s.span.start + 2:
-            return opening.id, "title-of-subject"
+        # organisation the sentence opens with, when it names no other; "Its chief executive,
+        # X, said" opening a sentence: the first organisation of the one before
+        earlier = [m for m in s.mentions if m.start < j and s.party(m) and state.kind(m) in ORGANISATIONS]
+        if len({m.id for m in earlier}) == 1 and earlier[0].start <= s.span.start + 2:
+            return earlier[0].id, "title-of-subject"  # one organisation before "its": no doubt whose
+        if earlier:
+            return None, ""
         if s.previous is not None:
             owner = next(
                 (m for m in s.previous.mentions if s.previous.party(m) and m.kind in ORGANISATIONS), None

@@ -56,6 +56,14 @@ class ArticleState:
             self.programme = known.id
         return known
 
+    def first_named_in(self, s: Sentence, mention: Mention) -> bool:
+        """Whether ``mention`` names something new to the article here: not a store entity, and
+        not mentioned in any sentence before ``s``."""
+        if self.registry.get(mention.id).in_store:
+            return False
+        here = sum(1 for m in s.mentions if m.id == mention.id and not m.modifier)
+        return sum(1 for seen, _, _ in self.history.seen if seen == mention.id) <= here
+
     def kind(self, mention: Mention) -> EntityKind | None:
         return self.registry.get(mention.id).kind
 

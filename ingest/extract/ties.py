@@ -501,8 +501,10 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         if body is None:
             continue
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
-        if doc[start].lower_ in _RUN:
-            bodies.add(EntityKind.RESEARCH_INSTITUTE)  # "the academy will be run by KISTI"
+        if doc[start].lower_ in _RUN and not state.registry.get(body.id).in_store:
+            # "the academy will be run by KISTI": a new institute's operator; a known institute
+            # "operated by" a council is part of it, which this rule does not say
+            bodies.add(EntityKind.RESEARCH_INSTITUTE)
         for leader in _titled_person(s, s.first_party_after(end), state):
             if state.kind(body) not in bodies and not (
                 state.kind(leader) is EntityKind.PERSON and state.kind(body) in ORGANISATIONS

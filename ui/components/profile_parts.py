@@ -40,22 +40,28 @@ def show_details(entity: Entity) -> None:
         link(PATHS, "Find paths from here", ":material/route:", source=entity.id)
 
 
-def show_ties(graph: Projection, ties: Iterable[Relationship], *, total: int | None = None) -> None:
-    """The ties grouped by kind, each with the evidence it rests on; ``total``: how many the
-    stakeholder has, when only some are listed."""
+def show_ties(
+    graph: Projection, ties: Iterable[Relationship], *, totals: dict[str, int] | None = None
+) -> None:
+    """The ties grouped by kind, each with the evidence it rests on; ``totals``: how many of
+    each kind the stakeholder has, when only some are listed."""
     by_kind: dict[str, list[Relationship]] = defaultdict(list)
     for tie in ties:
         by_kind[tie.kind.value].append(tie)
-    listed = sum(len(group) for group in by_kind.values())
-    count = f"{listed}" if total is None or total == listed else f"{listed:,} of {total:,}"
-    st.subheader(f"Relationships ({count})")
+    totals = totals or {kind: len(group) for kind, group in by_kind.items()}
+    st.subheader(f"Relationships ({_count(sum(len(g) for g in by_kind.values()), sum(totals.values()))})")
     if not by_kind:
         st.caption("No relationship recorded yet.")
     for kind in sorted(by_kind):
-        with st.expander(f"{kind} ({len(by_kind[kind])})", expanded=len(by_kind) <= 3):
+        count = _count(len(by_kind[kind]), totals.get(kind, len(by_kind[kind])))
+        with st.expander(f"{kind} ({count})", expanded=len(by_kind) <= 3):
             for tie in sorted(by_kind[kind], key=lambda rel: rel.key):
                 st.markdown(f"**{escape(tie_title(graph, tie))}**")
                 show_relationship_evidence(graph, tie)
+
+
+def _count(listed: int, total: int) -> str:
+    return f"{listed:,}" if listed == total else f"{listed:,} of {total:,}"
 
 
 def show_timeline(graph: Projection, ties: Iterable[Relationship]) -> None:

@@ -51,5 +51,5 @@ def render() -> None:
         f"`ckg suggest {entity_id}`."
     )
     ties = list(profile.shown.relationships.values())
-    show_ties(profile.shown, ties, total=profile.ties)
+    show_ties(profile.shown, ties, totals=profile.by_kind)
     show_timeline(profile.shown, ties)

@@ -267,3 +267,17 @@ def test_tie_summaries_are_the_relationships_less_their_text(store: GraphStore) 
     assert (invests.source, invests.target, invests.status) == ("ionq", "msit", RelationshipStatus.PLANNED)
     day = date(2026, 1, 29)
     assert (invests.since, invests.first_reported, invests.until) == (day, day, None)
+
+
+def test_ties_without_evidence_are_counted(store: GraphStore) -> None:
+    store.upsert(small_dataset())
+    before = store.stats().relationships
+    assert before.without_evidence == 0
+    bare = Relationship(kind=RelationshipKind.PARTNERS_WITH, source="ionq", target="msit")
+    store.upsert(Dataset(relationships=[bare]))
+    stats = store.stats()
+    assert (stats.relationships.total, stats.relationships.without_evidence) == (before.total + 1, 1)
+    store.upsert(
+        Dataset(relationships=[bare.model_copy(update={"evidence": [Evidence(source="s2", quote="Q")]})])
+    )
+    assert store.stats().relationships.without_evidence == 0
