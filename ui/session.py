@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice, zip_longest
 
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
@@ -29,7 +30,7 @@ from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
 from graph.analysis.projection import CLUSTER_TIES, GraphFilter, Projection, build_projection, project
 from graph.analysis.results import GapReport, PathsAnswer
-from graph.errors import CkgError
+from graph.errors import CkgError, NotFoundError
 from graph.model import Entity, RelationshipStatus, Source, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
 from graph.store.base import DataHealth, EntityNames
@@ -376,10 +377,10 @@ class StoreProfile:
 @st.cache_resource(ttl=TTL, max_entries=64, show_spinner="Reading this stakeholder's ties…")
 def _store_profile(uri: str, entity_id: str, limit: int) -> StoreProfile | None:
     store = _store(uri)
-    entity = store.get_entity(entity_id)
-    if entity is None:
+    try:
+        around = [tie for ring in store.neighbourhood(entity_id, 1, PathQuery()).rings for tie in ring]
+    except NotFoundError:
         return None
-    around = [tie for ring in store.neighbourhood(entity_id, 1, PathQuery()).rings for tie in ring]
     by_kind: dict[str, list[str]] = {}
     for key, kind in sorted({tie.key: tie.kind for tie in around}.items()):
         by_kind.setdefault(kind, []).append(key)
@@ -389,7 +390,7 @@ def _store_profile(uri: str, entity_id: str, limit: int) -> StoreProfile | None:
     sources = store.sources_by_ids({e.source for rel in relationships for e in rel.evidence})
     shown = build_projection(entities.values(), relationships, sources.values())
     return StoreProfile(
-        entity,
+        entities[entity_id],
         shown,
         ties=sum(len(keys) for keys in by_kind.values()),
         partners=len({tie.far for tie in around} - {entity_id}),
@@ -400,14 +401,8 @@ def _store_profile(uri: str, entity_id: str, limit: int) -> StoreProfile | None:
 def _a_share_of_each(by_kind: dict[str, list[str]], limit: int) -> list[str]:
     """At most ``limit`` keys, taken from each kind in turn, so that a hub's profile lists some
     of every kind of tie it has rather than the first kinds in key order only."""
-    chosen: list[str] = []
-    for rank in range(max((len(keys) for keys in by_kind.values()), default=0)):
-        for kind in sorted(by_kind):
-            if rank < len(by_kind[kind]):
-                if len(chosen) == limit:
-                    return chosen
-                chosen.append(by_kind[kind][rank])
-    return chosen
+    turns = zip_longest(*(by_kind[kind] for kind in sorted(by_kind)))
+    return list(islice((key for turn in turns for key in turn if key is not None), limit))
 
 
 def store_profile(entity_id: str, limit: int = PROFILE_TIES) -> StoreProfile | None:

@@ -97,13 +97,8 @@ def _body_named_next(s: Sentence, state: ArticleState) -> list[Finding]:
     if s.previous is not formed:
         return []
     state.unnamed_body = None
-    first = next((m for m in s.mentions if s.party(m)), None)
-    if first is None or first.via != "name" or first.start > s.span.start + 1:
-        return []
-    if not state.first_named_in(s, first):
-        return []  # "The Korea Quantum Consortium welcomed it": a body known before
-    name = state.name(first.id).lower().split()
-    if state.kind(first) is not EntityKind.CONSORTIUM or not name or name[-1] != noun:
+    first = state.new_name_opening(s, noun)
+    if first is None or state.kind(first) is not EntityKind.CONSORTIUM:
         return []
     return [
         Finding(

@@ -135,13 +135,8 @@ def named_next(s: Sentence, state: ArticleState) -> list[Finding]:
         return []
     described, noun, _ = state.opened
     state.opened = None
-    first = next((m for m in s.mentions if s.party(m)), None)
-    if first is None or first.via != "name" or first.start > s.span.start + 1 or first.id == described:
-        return []
-    if not state.first_named_in(s, first):
-        return []  # "The Korea Military Academy will host ...": one the article or the store knew
-    words = state.name(first.id).lower().split()
-    if words and words[-1] == noun and state.kind(first) not in {EntityKind.PLACE, EntityKind.PERSON}:
+    first = state.new_name_opening(s, noun)
+    if first is not None and state.kind(first) not in {EntityKind.PLACE, EntityKind.PERSON}:
         state.renamed[described] = first.id
     return []
 

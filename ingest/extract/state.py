@@ -56,13 +56,20 @@ class ArticleState:
             self.programme = known.id
         return known
 
-    def first_named_in(self, s: Sentence, mention: Mention) -> bool:
-        """Whether ``mention`` names something new to the article here: not a store entity, and
-        not mentioned in any sentence before ``s``."""
-        if self.registry.get(mention.id).in_store:
-            return False
-        here = sum(1 for m in s.mentions if m.id == mention.id and not m.modifier)
-        return sum(1 for seen, _, _ in self.history.seen if seen == mention.id) <= here
+    def new_name_opening(self, s: Sentence, noun: str) -> Mention | None:
+        """The name ``s`` opens with ("The Busan Photonic Quantum Consortium (BPQC) will ...")
+        when it ends in ``noun`` and is new to the article (not a store entity, not mentioned in
+        a sentence before): the name of what the sentence before described."""
+        first = next((m for m in s.mentions if s.party(m)), None)
+        if first is None or first.via != "name" or first.start > s.span.start + 1:
+            return None
+        if self.registry.get(first.id).in_store:
+            return None  # "The Korea Military Academy will host ...": one the store knew
+        here = sum(1 for m in s.mentions if m.id == first.id and not m.modifier)
+        if sum(1 for seen, _, _ in self.history.seen if seen == first.id) > here:
+            return None  # one the article named before
+        words = self.name(first.id).lower().split()
+        return first if words and words[-1] == noun else None
 
     def kind(self, mention: Mention) -> EntityKind | None:
         return self.registry.get(mention.id).kind

@@ -19,6 +19,11 @@ MATCHES = 12
 SEARCH_HELP = "Type part of a name, an alias or a Korean name, then choose from the matches."
 
 
+def known_id(entity_id: str) -> str | None:
+    """``entity_id`` when the store holds it, else None: for seeding a picker from the URL."""
+    return entity_id if entity_id in entity_labels([entity_id]) else None
+
+
 def _options(current: list[str], text: str) -> tuple[list[str], dict[str, str]]:
     """The ids to offer (those chosen already first, then the matches) and their labels."""
     matches = search_entities(text, MATCHES) if text.strip() else []

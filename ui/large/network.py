@@ -19,15 +19,11 @@ from ui.components.downloads import download_buttons
 from ui.components.filters import current_view, seed_view, view_filter
 from ui.components.focus import focus_card
 from ui.components.graph_view import MAX_NODES, ColourBy, choose, draw_network, legend
-from ui.components.picker import pick_one
+from ui.components.picker import known_id, pick_one
 from ui.components.state import decode_list, seed, write_url
-from ui.session import StoreView, entity_labels, measure, stats, store_uri, store_view
+from ui.session import StoreView, measure, stats, store_uri, store_view
 
 SIZES = {"degree": "Number of ties", "pagerank": "PageRank", "betweenness": "Betweenness"}
-
-
-def _known(entity_id: str) -> str | None:
-    return entity_id if entity_id in entity_labels([entity_id]) else None
 
 
 def _what_is_read(part: StoreView, around: str | None, depth: int, cluster: str | None) -> str:
@@ -51,14 +47,14 @@ def _what_is_read(part: StoreView, around: str | None, depth: int, cluster: str 
 
 def render() -> None:
     counts = stats()
-    seed_view("net", sector_ok=lambda sector: True, cluster_ok=lambda eid: _known(eid) is not None)
-    seed("net_around", "around", _known, None)
+    seed_view("net", sector_ok=lambda sector: True, cluster_ok=lambda eid: known_id(eid) is not None)
+    seed("net_around", "around", known_id, None)
     seed("net_depth", "depth", int, 1)
     seed("net_colour", "colour", lambda t: t if t in ("kind", "community") else "kind", "kind")
     seed("net_size", "size", lambda t: t if t in SIZES else "degree", "degree")
-    seed("net_find", "find", _known, None)
-    seed("net_focus", "focus", _known, None)
-    seed("net_expanded", "expand", lambda t: [i for i in decode_list(t) if _known(i)], list[str]())
+    seed("net_find", "find", known_id, None)
+    seed("net_focus", "focus", known_id, None)
+    seed("net_expanded", "expand", lambda t: [i for i in decode_list(t) if known_id(i)], list[str]())
 
     state = st.session_state
     around: str | None = state["net_around"]

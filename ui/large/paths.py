@@ -14,15 +14,11 @@ from graph.model import RelationshipKind
 from graph.store.path_query import DEFAULT_MAX_LENGTH, PathQuery
 from ui.components.guard import EMPTY
 from ui.components.paths_answer import keep_choices, show_answer
-from ui.components.picker import pick_many, pick_one
+from ui.components.picker import known_id, pick_many, pick_one
 from ui.components.state import decode_list, seed
 from ui.session import entity_labels, paths_in_store, stats
 
 TOO_FEW = "Load data with `ckg ingest data/seed` first: a path needs two stakeholders."
-
-
-def _known(entity_id: str) -> str | None:
-    return entity_id if entity_id in entity_labels([entity_id]) else None
 
 
 def render() -> None:
@@ -31,11 +27,11 @@ def render() -> None:
         st.info(TOO_FEW if counts.entities.total else EMPTY)
         st.stop()
     asked_weight = st.query_params.get("rank") == "weight" and "path_rank" not in st.session_state
-    seed("path_source", "source", _known, None)
-    seed("path_target", "target", _known, None)
+    seed("path_source", "source", known_id, None)
+    seed("path_target", "target", known_id, None)
     seed("path_k", "k", int, 3)
     seed("path_via", "via", lambda t: [RelationshipKind(k).value for k in decode_list(t)], list[str]())
-    seed("path_exclude", "exclude", lambda t: [i for i in decode_list(t) if _known(i)], list[str]())
+    seed("path_exclude", "exclude", lambda t: [i for i in decode_list(t) if known_id(i)], list[str]())
     seed("path_avoid_ended", "avoid_ended", lambda t: t == "1", False)
     seed("path_max", "max", int, 0)
     seed("path_rank", "rank", lambda t: "hops", "hops")

@@ -10,14 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.components.guard import EMPTY
-from ui.components.picker import pick_one
+from ui.components.picker import known_id, pick_one
 from ui.components.profile_parts import show_details, show_ties, show_timeline
 from ui.components.state import seed, write_url
-from ui.session import entity_labels, stats, store_profile
-
-
-def _known(entity_id: str) -> str | None:
-    return entity_id if entity_id in entity_labels([entity_id]) else None
+from ui.session import stats, store_profile
 
 
 def render() -> None:
@@ -25,7 +21,7 @@ def render() -> None:
     if not counts.entities.total:
         st.info(EMPTY)
         st.stop()
-    seed("profile_entity", "entity", _known, None)
+    seed("profile_entity", "entity", known_id, None)
     entity_id = pick_one("Stakeholder", "profile_entity")
     if entity_id is None:
         st.info(
