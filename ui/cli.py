@@ -23,7 +23,7 @@ from graph.schema import dataset_json_schema
 from graph.store import STORE_ENV, Stats
 from graph.store.base import Committed
 from ingest.loader import IngestReport, ingest_paths
-from ui import cli_analysis, cli_articles, cli_export, cli_query
+from ui import cli_analysis, cli_articles, cli_ask, cli_export, cli_query
 from ui.cli_context import JsonOption, choose_store, chosen_store_uri, open_chosen_store
 from ui.cli_neo4j import neo4j_app
 from ui.cli_output import fail, print_json, progress_bar
@@ -207,7 +207,7 @@ def ui(
     raise typer.Exit(subprocess.call(command, env=env))  # noqa: S603 - fixed argv, no shell
 
 
-for command_module in (cli_articles, cli_analysis, cli_export, cli_query):
+for command_module in (cli_articles, cli_analysis, cli_ask, cli_export, cli_query):
     command_module.register(app)
 
 

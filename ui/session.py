@@ -20,18 +20,20 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice, zip_longest
 
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
 
-from graph.analysis import store_paths
+from graph.analysis import store_paths, store_questions
 from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
 from graph.analysis.projection import CLUSTER_TIES, GraphFilter, Projection, build_projection, project
 from graph.analysis.results import GapReport, PathsAnswer
+from graph.analysis.store_questions import StoreAnswer
 from graph.errors import CkgError, NotFoundError
-from graph.model import Entity, RelationshipStatus, Source, normalise_name
+from graph.model import Entity, EntityKind, RelationshipKind, RelationshipStatus, Source, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
 from graph.store.base import DataHealth, EntityNames
 from graph.store.path_query import PathQuery
@@ -411,6 +413,31 @@ def store_profile(entity_id: str, limit: int = PROFILE_TIES) -> StoreProfile | N
     return _store_profile(store_uri(), entity_id, limit)
 
 
+@st.cache_resource(ttl=TTL, max_entries=32, show_spinner="Asking the store…")
+def _store_answer(uri: str, question: str, arguments: tuple[tuple[str, str], ...]) -> StoreAnswer:
+    store, given = _store(uri), dict(arguments)
+    if question == "since":
+        return store_questions.ties_since(
+            store, RelationshipKind(given["kind"]), date.fromisoformat(given["since"])
+        )
+    if question == "funds":
+        return store_questions.who_funds(store, given["entity"])
+    if question == "members":
+        return store_questions.members_of(store, given["cluster"])
+    if question == "lacking":
+        return store_questions.clusters_without(store, EntityKind(given["lacking"]))
+    if question == "connectors":
+        return store_questions.connectors(store, given["a"], given["b"])
+    raise ValueError(f"no guided question {question!r}")
+
+
+def store_answer(question: str, **arguments: str) -> StoreAnswer:
+    """A guided question (see :data:`ui.components.answer.QUESTIONS`) answered from the part of
+    the graph it needs, read from the store; cached like every read. Raises
+    QuestionTooLargeError when that part is too large to read."""
+    return _store_answer(store_uri(), question, tuple(sorted(arguments.items())))
+
+
 def refresh() -> None:
     """Forget every cached read, so the next page shows what the store holds now."""
     for cached in (
@@ -428,5 +455,6 @@ def refresh() -> None:
         _sources,
         _best_connected,
         _store_profile,
+        _store_answer,
     ):
         cached.clear()

@@ -12,6 +12,7 @@ draw, so the app shows a table and a graph and the command line could print the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -143,9 +144,12 @@ def members_of(projection: Projection, cluster_id: str) -> QuestionAnswer:
     )
 
 
-def clusters_without(projection: Projection, kind: EntityKind) -> QuestionAnswer:
+def clusters_without(
+    projection: Projection, kind: EntityKind, among: Iterable[str] | None = None
+) -> QuestionAnswer:
     """Clusters none of whose members is of ``kind`` (say, no university): where research and
-    industry may not meet."""
+    industry may not meet. ``among`` limits the answer to those clusters (a store's answer reads
+    only them and their members, some of which may be clusters with members of their own)."""
     members: dict[str, list[str]] = defaultdict(list)
     ties: dict[str, list[str]] = defaultdict(list)
     for rel in projection.relationships.values():
@@ -156,8 +160,11 @@ def clusters_without(projection: Projection, kind: EntityKind) -> QuestionAnswer
         ):
             members[rel.target].append(rel.source)
             ties[rel.target].append(rel.key)
+    considered = (
+        projection.entities if among is None else [eid for eid in among if eid in projection.entities]
+    )
     clusters = sorted(
-        (eid for eid, entity in projection.entities.items() if entity.kind is EntityKind.CLUSTER),
+        (eid for eid in considered if projection.entities[eid].kind is EntityKind.CLUSTER),
         key=lambda eid: _name(projection, eid).casefold(),
     )
     lacking = [c for c in clusters if not any(projection.entities[m].kind is kind for m in members[c])]
@@ -176,7 +183,7 @@ def clusters_without(projection: Projection, kind: EntityKind) -> QuestionAnswer
         columns=["cluster", "members", "member kinds", "members by name"],
         rows=rows,
         entities=sorted({*lacking, *(m for c in lacking for m in members[c])}),
-        relationships=[key for c in lacking for key in ties[c]],
+        relationships=[key for c in lacking for key in sorted(ties[c])],
         note=None if rows else f"every cluster in this view has a {kind.value} among its members",
     )
 

@@ -224,6 +224,21 @@ class GraphStore(Protocol):
         ties of a bounded set of stakeholders (a drawing), in one query."""
         ...
 
+    def ties_since(self, kind: RelationshipKind, since: date, limit: int) -> list[Relationship]:
+        """At most ``limit`` ties of ``kind`` first reported on or after ``since`` (see
+        :class:`TieSummary`), with evidence, newest first, then by key from the last: the
+        guided question "all MOUs since 2025" on a graph too large to read whole. Undated
+        ties are never among them."""
+        ...
+
+    def groups_lacking(
+        self, group_kind: EntityKind, member_kind: EntityKind, ties: frozenset[RelationshipKind]
+    ) -> list[str]:
+        """Ids, in order, of the entities of ``group_kind`` into which no tie of ``ties`` (of any
+        status) comes from an entity of ``member_kind``: clusters with no university among their
+        members, say. Answered by the store, never projected."""
+        ...
+
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
         """The ``newest`` ties (latest ``first_reported`` first, undated last, then by key from
         the last), and the counts of ties citing one source only, of stakeholders with no tie and

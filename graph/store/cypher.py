@@ -164,6 +164,31 @@ RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
 """
 
 
+def ties_since(kind: RelationshipKind) -> str:
+    """Ties of one kind first reported on or after ``$since``, newest first: typed, so only
+    that type's relationships are scanned."""
+    return f"""
+MATCH (a:{ENTITY_LABEL})-[r:{kind.value}]->(b:{ENTITY_LABEL})
+WHERE r.first_reported >= $since
+RETURN type(r) AS kind, a.id AS source, b.id AS target, properties(r) AS props
+ORDER BY r.first_reported DESC, r.key DESC
+LIMIT $limit
+"""
+
+
+def groups_lacking(ties: frozenset[RelationshipKind]) -> str:
+    """Entities of ``$group_kind`` with no tie of ``ties`` into them from one of
+    ``$member_kind``; the types come from the model's enum."""
+    if not ties:
+        return f"MATCH (g:{ENTITY_LABEL}) WHERE g.kind = $group_kind RETURN g.id AS id ORDER BY id"
+    types = "|".join(sorted(kind.value for kind in ties))
+    return f"""
+MATCH (g:{ENTITY_LABEL}) WHERE g.kind = $group_kind
+  AND NOT EXISTS {{ MATCH (m:{ENTITY_LABEL})-[:{types}]->(g) WHERE m.kind = $member_kind }}
+RETURN g.id AS id ORDER BY id
+"""
+
+
 # The overview of a large graph (GraphStore.data_health), counted by the server.
 NEWEST_TIES = f"""
 MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})

@@ -357,6 +357,18 @@ class Neo4jStore:
         found = (_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows)
         return sorted(found, key=lambda relationship: relationship.key)
 
+    def ties_since(self, kind: RelationshipKind, since: date, limit: int) -> list[Relationship]:
+        rows = self._read(cypher.ties_since(kind), since=since, limit=limit)
+        return [_relationship_from_edge(r["kind"], r["source"], r["target"], r["props"]) for r in rows]
+
+    def groups_lacking(
+        self, group_kind: EntityKind, member_kind: EntityKind, ties: frozenset[RelationshipKind]
+    ) -> list[str]:
+        rows = self._read(
+            cypher.groups_lacking(ties), group_kind=group_kind.value, member_kind=member_kind.value
+        )
+        return [row["id"] for row in rows]
+
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
         proposed = EntityStatus.PROPOSED.value
         ties, one_source, unconnected, unconnected_names, proposals, proposed_names = self._read_all(

@@ -543,6 +543,17 @@ class SqliteStore:
         return self._with_evidence(sqlite_views.ties_among(self._db, ids))
 
     @gated
+    def ties_since(self, kind: RelationshipKind, since: date, limit: int) -> list[Relationship]:
+        rows = self._db.execute(sqlite_views.TIES_SINCE, (kind.value, since.isoformat(), limit)).fetchall()
+        return self._with_evidence(rows)
+
+    @gated
+    def groups_lacking(
+        self, group_kind: EntityKind, member_kind: EntityKind, ties: frozenset[RelationshipKind]
+    ) -> list[str]:
+        return sqlite_views.groups_lacking(self._db, group_kind, member_kind, ties)
+
+    @gated
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
         proposed = EntityStatus.PROPOSED.value
         with self._one_moment():

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-from graph.model import EntityKind, normalise_name
+from graph.model import EntityKind, RelationshipKind, normalise_name
 from graph.store.path_query import PathQuery
 from graph.store.sqlite_paths import _filters
 
@@ -91,6 +91,33 @@ def ties_among(db: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, st
     if not wanted:
         return []
     return [(key, data) for key, data in db.execute(_TIES_AMONG, (json.dumps(wanted),))]
+
+
+TIES_SINCE = (
+    "SELECT key, data FROM relationships WHERE kind = ? AND first_reported >= ? "
+    "ORDER BY first_reported DESC, key DESC LIMIT ?"
+)
+
+
+def groups_lacking(
+    db: sqlite3.Connection, group_kind: EntityKind, member_kind: EntityKind, ties: frozenset[RelationshipKind]
+) -> list[str]:
+    """Ids of the entities of ``group_kind`` with no tie of ``ties`` into them from an entity of
+    ``member_kind``, in order: each group's ties are a search of the target end's index."""
+    if not ties:
+        return [
+            row[0]
+            for row in db.execute("SELECT id FROM entities WHERE kind = ? ORDER BY id", (group_kind.value,))
+        ]
+    marks = ",".join("?" * len(ties))
+    # fixed text and placeholders only: every value travels as a parameter
+    sql = (
+        "SELECT g.id FROM entities g WHERE g.kind = ? AND NOT EXISTS ("  # noqa: S608
+        "SELECT 1 FROM relationships r JOIN entities m ON m.id = r.source_id "
+        f"WHERE r.target_id = g.id AND r.kind IN ({marks}) AND m.kind = ?) ORDER BY g.id"
+    )
+    kinds = sorted(kind.value for kind in ties)
+    return [row[0] for row in db.execute(sql, [group_kind.value, *kinds, member_kind.value])]
 
 
 NEWEST_TIES = (

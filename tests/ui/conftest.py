@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.store.base import GraphStore
 from ingest.loader import ingest_paths
+from ui import session
 from ui.session import refresh
 
 APP = Path(__file__).parents[2] / "ui" / "app.py"
@@ -43,5 +44,30 @@ def seeded(store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytes
 
     def opener(page: str | None = None, **params: str) -> AppTest:
         return open_page(store_uri, monkeypatch, page, **params)
+
+    return opener
+
+
+@pytest.fixture
+def large(store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> OpenPage:
+    """Open a page of the app straight from a link, as a visitor would, on the seed counted as a
+    large graph and with the whole graph unreadable."""
+    ingest_paths(store, [seed_dir])
+    monkeypatch.setenv("CKG_STORE", store_uri)
+    monkeypatch.setenv(session.LARGE_GRAPH_ENV, "10")
+
+    def whole_graph(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page read the whole graph")
+
+    monkeypatch.setattr(session, "project", whole_graph)
+
+    def opener(page: str, **params: str) -> AppTest:
+        refresh()
+        app = AppTest.from_file(str(APP), default_timeout=120)
+        app.switch_page(page)
+        app.query_params.update(params)
+        app.run()
+        assert not app.exception, app.exception
+        return app
 
     return opener

@@ -16,31 +16,6 @@ from tests.ui.conftest import APP, OpenPage
 from ui import session
 
 
-@pytest.fixture
-def large(store: GraphStore, store_uri: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> OpenPage:
-    """Open a page of the app straight from a link, as a visitor would, on the seed counted as a
-    large graph and with the whole graph unreadable."""
-    ingest_paths(store, [seed_dir])
-    monkeypatch.setenv("CKG_STORE", store_uri)
-    monkeypatch.setenv(session.LARGE_GRAPH_ENV, "10")
-
-    def whole_graph(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a page read the whole graph")
-
-    monkeypatch.setattr(session, "project", whole_graph)
-
-    def opener(page: str, **params: str) -> AppTest:
-        session.refresh()
-        app = AppTest.from_file(str(APP), default_timeout=120)
-        app.switch_page(page)
-        app.query_params.update(params)
-        app.run()
-        assert not app.exception, app.exception
-        return app
-
-    return opener
-
-
 def _drawn(app: AppTest) -> str:
     return next(c.value for c in app.caption if " drawn (of " in c.value).split(" drawn")[0]
 
