@@ -55,9 +55,7 @@ def test_the_stakeholder_is_searched_for_by_korean_name(large: OpenPage) -> None
     assert app.query_params["entity"] == "south-korea"
 
 
-def test_too_many_rows_are_cut_and_the_page_says_so(
-    large: OpenPage, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_too_many_rows_are_cut_and_the_page_says_so(large: OpenPage, monkeypatch: pytest.MonkeyPatch) -> None:
     real = store_questions.ties_since
     monkeypatch.setattr(
         store_questions, "ties_since", lambda store, kind, since, limit=1: real(store, kind, since, 1)
