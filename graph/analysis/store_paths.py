@@ -10,13 +10,15 @@ module ranks the paths by their cost (:mod:`graph.analysis.weights`) and returns
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import networkx as nx
 
 from graph.analysis.paths import best_ties, path_result
 from graph.analysis.projection import GraphFilter, Projection, build_projection
 from graph.analysis.results import PathsAnswer
-from graph.store.base import GraphStore, subgraph_along
+from graph.analysis.weights import summary_cost
+from graph.store.base import GraphStore, PathChooser, TieSummary, subgraph_along
 from graph.store.path_query import PathQuery, PathSubgraph
 
 STORE_ENGINE_THRESHOLD = 200_000
@@ -31,7 +33,7 @@ def find_paths_in_store(
     """The ``k`` cheapest of the shortest paths between two entity ids, searched in the store."""
     today = today or query.as_of or date.today()
     answer = PathsAnswer(source=source, target=target, paths=[])
-    found = store.path_subgraph(source, target, query)
+    found = store.path_subgraph(source, target, query, _cheapest(k, today))
     if not found.paths:
         answer.reason = f"no path of at most {query.max_length} hops under these filters"
         return answer
@@ -40,6 +42,28 @@ def find_paths_in_store(
     results = [path_result(projection, nodes, ties) for nodes in found.paths]
     answer.paths = sorted(results, key=lambda p: (p.cost, p.entities))[:k]
     return answer
+
+
+def _cheapest(k: int, today: date) -> PathChooser:
+    """Of the shortest paths, the ``k`` that :func:`find_paths_in_store` would answer with,
+    ranked from the ties' summaries alone (the same costs, rounded the same way), so the store
+    reads only those whole."""
+
+    def choose(paths: list[list[str]], ties: list[TieSummary]) -> list[list[str]]:
+        best: dict[frozenset[str], tuple[float, str]] = {}
+        for tie in ties:
+            pair, ranked = frozenset((tie.source, tie.target)), (summary_cost(tie, today), tie.key)
+            if pair not in best or ranked < best[pair]:
+                best[pair] = ranked
+        costed = []
+        for nodes in paths:
+            hops = [best.get(frozenset(pair)) for pair in pairwise(nodes)]
+            if None in hops:  # a hop with no usable tie: not ours to judge, so read them all
+                return paths
+            costed.append((round(sum(round(hop[0], 4) for hop in hops if hop), 4), nodes))
+        return [nodes for _, nodes in sorted(costed)[:k]]
+
+    return choose
 
 
 def paths_projection(store: GraphStore, node_paths: list[list[str]], query: PathQuery) -> Projection:

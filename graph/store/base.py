@@ -106,6 +106,10 @@ def summarise(relationship: Relationship, published: dict[str, date]) -> TieSumm
     )
 
 
+PathChooser = Callable[[list[list[str]], list[TieSummary]], list[list[str]]]
+"""Of a search's shortest paths, those to read whole, given the usable ties along them."""
+
+
 @dataclass(frozen=True)
 class Committed:
     """One committed write transaction of an ``upsert``, for progress and for saying, after a
@@ -188,11 +192,19 @@ class GraphStore(Protocol):
         ordered by key: read in one query for all the pairs (the hops of a set of paths)."""
         ...
 
-    def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
+    def path_subgraph(
+        self, source: str, target: str, query: PathQuery, choose: PathChooser | None = None
+    ) -> PathSubgraph:
         """:meth:`shortest_paths` with everything a path answer reads besides: the
         :meth:`ties_between` their consecutive stakeholders, those stakeholders and the sources
         the ties cite (see :class:`graph.store.path_query.PathSubgraph`). Neo4j answers it in
-        one statement, so a path question is one round trip to the server."""
+        one statement, so a path question is one round trip to the server.
+
+        ``choose``, given every shortest path and the usable ties along them as summaries,
+        names the paths worth reading whole (the cheapest few): the embedded store then reads
+        only those (a search can find dozens, and reading their ties whole was most of a path
+        question's time). Neo4j, whose one statement costs less than a second round trip,
+        reads them all."""
         ...
 
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:

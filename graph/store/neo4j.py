@@ -48,6 +48,7 @@ from graph.store.base import (
     EntityCounts,
     EntityNames,
     OnCommit,
+    PathChooser,
     RelationshipCounts,
     Stats,
     TieSummary,
@@ -288,7 +289,9 @@ class Neo4jStore:
         rows = self._read(statement, **neo4j_paths.shortest_paths_parameters(source, target, query))
         return sorted(row["ids"] for row in rows)
 
-    def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
+    def path_subgraph(
+        self, source: str, target: str, query: PathQuery, choose: PathChooser | None = None
+    ) -> PathSubgraph:
         if source == target or {source, target} & query.exclude:
             return NO_PATH
         statement = neo4j_paths.path_subgraph_statement(query)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -45,6 +46,7 @@ from graph.store.base import (
     EntityCounts,
     EntityNames,
     OnCommit,
+    PathChooser,
     RelationshipCounts,
     Stats,
     TieSummary,
@@ -504,9 +506,16 @@ class SqliteStore:
         return self._with_evidence(sqlite_paths.ties_between(self._db, pairs))
 
     @gated
-    def path_subgraph(self, source: str, target: str, query: PathQuery) -> PathSubgraph:
+    def path_subgraph(
+        self, source: str, target: str, query: PathQuery, choose: PathChooser | None = None
+    ) -> PathSubgraph:
         paths = self.shortest_paths(source, target, query)
-        return subgraph_along(self, paths) if paths else NO_PATH
+        if not paths:
+            return NO_PATH
+        if choose is not None and len(paths) > 1:
+            pairs = {pair for nodes in paths for pair in pairwise(nodes)}
+            paths = choose(paths, sqlite_paths.tie_summaries_between(self._db, pairs, query))
+        return subgraph_along(self, paths)
 
     @gated
     def neighbourhood(self, entity_id: str, depth: int, query: PathQuery) -> Neighbourhood:

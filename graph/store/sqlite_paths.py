@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import date
 
-from graph.model import EntityKind
+from graph.model import EntityKind, RelationshipKind, RelationshipStatus
+from graph.store.base import TieSummary
 from graph.store.path_query import NeighbourTie, PathQuery
 
 _CHUNK = 500
@@ -129,6 +131,55 @@ def ties_between(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> li
     if not wanted:
         return []
     return [(key, data) for key, data in db.execute(_TIES_BETWEEN, (json.dumps(wanted),))]
+
+
+# The usable ties between the pairs as summaries: the columns, and the sources each cites from
+# the evidence table's key (in order), never the JSON.
+_SUMMARIES_BETWEEN = """
+WITH pairs (a, b) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+ties AS (
+    SELECT r.key, r.kind, r.source_id, r.target_id, r.since, r.until, r.first_reported, r.status
+    FROM pairs CROSS JOIN relationships r ON r.source_id = pairs.a AND r.target_id = pairs.b
+    WHERE 1 = 1{conditions}
+    UNION
+    SELECT r.key, r.kind, r.source_id, r.target_id, r.since, r.until, r.first_reported, r.status
+    FROM pairs CROSS JOIN relationships r ON r.source_id = pairs.b AND r.target_id = pairs.a
+    WHERE 1 = 1{conditions}
+)
+SELECT ties.*, (
+    SELECT json_group_array(source_id) FROM (
+        SELECT DISTINCT source_id FROM evidence WHERE relationship_key = ties.key ORDER BY source_id
+    )
+) FROM ties ORDER BY ties.key
+"""
+
+
+def tie_summaries_between(
+    db: sqlite3.Connection, pairs: Iterable[tuple[str, str]], query: PathQuery
+) -> list[TieSummary]:
+    """The ties between each pair (either way round) that ``query`` lets a path use, summarised."""
+    wanted = sorted({(a, b) for a, b in pairs})
+    if not wanted:
+        return []
+    conditions, values = _filters(query, "r.")
+    # fixed text and placeholders only: every value travels as a parameter
+    sql = _SUMMARIES_BETWEEN.format(conditions=conditions)
+    return [
+        TieSummary(
+            key,
+            RelationshipKind(kind),
+            source,
+            target,
+            RelationshipStatus(status),
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None,
+            date.fromisoformat(first) if first else None,
+            tuple(json.loads(cited)),
+        )
+        for key, kind, source, target, since, until, first, status, cited in db.execute(
+            sql, (json.dumps(wanted), *values, *values)
+        )
+    ]
 
 
 def neighbour_ties(db: sqlite3.Connection, nodes: set[str], query: PathQuery) -> Iterator[NeighbourTie]:
