@@ -56,12 +56,13 @@ def neighbourhood_in_store(
 
     Raises NotFoundError when the store has no such entity.
     """
-    found = store.neighbourhood(entity_id, depth, query or PathQuery())
-    entities = {found.centre: (found.name, found.kind)}
-    for ties in found.rings:
-        entities.update((tie.far, (tie.name, tie.entity_kind)) for tie in ties)
-    rings = [[(tie.near, tie.far, tie.kind) for tie in ties] for ties in found.rings]
-    return _answer(entity_id, found.name, depth, rings, entities)
+    with store.read_gate:  # the answer's work too, not only its reads: see graph.store.gate
+        found = store.neighbourhood(entity_id, depth, query or PathQuery())
+        entities = {found.centre: (found.name, found.kind)}
+        for ties in found.rings:
+            entities.update((tie.far, (tie.name, tie.entity_kind)) for tie in ties)
+        rings = [[(tie.near, tie.far, tie.kind) for tie in ties] for ties in found.rings]
+        return _answer(entity_id, found.name, depth, rings, entities)
 
 
 def _answer(

@@ -31,7 +31,13 @@ def find_paths_in_store(
     store: GraphStore, source: str, target: str, query: PathQuery, *, k: int = 1, today: date | None = None
 ) -> PathsAnswer:
     """The ``k`` cheapest of the shortest paths between two entity ids, searched in the store."""
-    today = today or query.as_of or date.today()
+    with store.read_gate:  # the answer's work too, not only its reads: see graph.store.gate
+        return _find_paths_in_store(store, source, target, query, k, today or query.as_of or date.today())
+
+
+def _find_paths_in_store(
+    store: GraphStore, source: str, target: str, query: PathQuery, k: int, today: date
+) -> PathsAnswer:
     answer = PathsAnswer(source=source, target=target, paths=[])
     found = store.path_subgraph(source, target, query, _cheapest(k, today))
     if not found.paths:

@@ -23,6 +23,7 @@ from graph.model import (
     RelationshipStatus,
     Source,
 )
+from graph.store.gate import ReadGate
 from graph.store.path_query import Neighbourhood, PathQuery, PathSubgraph
 
 
@@ -140,6 +141,14 @@ class GraphStore(Protocol):
     @property
     def uri(self) -> str:
         """Where the store lives, safe to print (no credentials)."""
+        ...
+
+    @property
+    def read_gate(self) -> ReadGate:
+        """How many threads read at once (:mod:`graph.store.gate`). Each read method takes a
+        permit; a question that reads and then works on what it read holds one throughout
+        (``with store.read_gate:``), so threads past the permits wait their turn instead of
+        sharing the interpreter with the ones inside."""
         ...
 
     def upsert(self, dataset: Dataset, on_commit: OnCommit | None = None) -> None:

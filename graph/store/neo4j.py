@@ -140,6 +140,11 @@ class Neo4jStore:
     def uri(self) -> str:
         return self._uri + (f" (database {self._database})" if self._database else "")
 
+    @property
+    def read_gate(self) -> ReadGate:
+        """The few threads at a time let into reads (see :mod:`graph.store.gate`)."""
+        return self._gate
+
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self._database)
 
