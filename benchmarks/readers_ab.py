@@ -74,7 +74,7 @@ def main() -> None:
     print("| round | code | p50 ms | p99 ms | questions/s |\n|---|---|---|---|---|")
     for number, tree, result in rows:
         print(
-            f"| {number} | {tree.name} | {result['p50']:.0f} | {result['p99']:.0f} | {result['rate']:.0f} |"
+            f"| {number} | {tree.name} | {result['p50']:.1f} | {result['p99']:.1f} | {result['rate']:.0f} |"
         )
     for tree in args.trees:
         mine = [result for _, t, result in rows if t == tree]
