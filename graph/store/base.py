@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from types import TracebackType
-from typing import NamedTuple, Protocol, Self, runtime_checkable
+from typing import NamedTuple, Protocol, Self, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, Field
 
@@ -105,6 +105,39 @@ def summarise(relationship: Relationship, published: dict[str, date]) -> TieSumm
         first_reported=relationship.since or min(dates, default=None),
         cited=cited,
     )
+
+
+class PlaceCount(NamedTuple):
+    """How many stakeholders (``entities``) of ``kind`` are at one place: their country and region as given,
+    and, for those with coordinates, the 0.1-degree cell they fall in (``cell_lat`` is
+    ``floor(lat * 10)``, so -37.81 is in cell -379). What the map of a graph too large to read
+    whole draws: one mark per place and kind."""
+
+    kind: EntityKind
+    country: str | None
+    region: str | None
+    cell_lat: int | None
+    cell_lon: int | None
+    entities: int
+
+
+class TieMonth(NamedTuple):
+    """How many ``ties`` of ``kind`` and ``status`` were first reported in ``month`` (``YYYY-MM``;
+    ``None`` counts the undated): the timeline of a graph too large to read whole."""
+
+    month: str | None
+    kind: RelationshipKind
+    status: RelationshipStatus
+    ties: int
+
+
+Row = TypeVar("Row", "PlaceCount", "TieMonth")
+
+
+def in_order(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` sorted field by field with ``None`` before any value, as every store returns
+    :class:`PlaceCount` and :class:`TieMonth` rows (the stores' own orders put nulls apart)."""
+    return sorted(rows, key=lambda row: tuple((value is not None, value) for value in row))
 
 
 PathChooser = Callable[[list[list[str]], list[TieSummary]], list[list[str]]]
@@ -258,6 +291,15 @@ class GraphStore(Protocol):
         """Ids, in order, of the entities of ``group_kind`` into which no tie of ``ties`` (of any
         status) comes from an entity of ``member_kind``: clusters with no university among their
         members, say. Answered by the store, never projected."""
+        ...
+
+    def place_counts(self) -> list[PlaceCount]:
+        """The stakeholders counted by kind and place (see :class:`PlaceCount`), in order."""
+        ...
+
+    def tie_months(self) -> list[TieMonth]:
+        """The ties counted by the month they were first reported, kind and status (see
+        :class:`TieMonth`), in order, the undated first."""
         ...
 
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:

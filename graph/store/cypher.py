@@ -189,6 +189,21 @@ RETURN g.id AS id ORDER BY id
 """
 
 
+# The map and timeline of a large graph (GraphStore.place_counts, tie_months), counted by the
+# server; the cell of a coordinate is floor(x * 10), as on the embedded store.
+PLACE_COUNTS = f"""
+MATCH (e:{ENTITY_LABEL})
+RETURN e.kind AS kind, e.country AS country, e.region AS region,
+       toInteger(floor(e.lat * 10)) AS cell_lat, toInteger(floor(e.lon * 10)) AS cell_lon,
+       count(*) AS entities
+"""
+TIE_MONTHS = f"""
+MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
+RETURN substring(toString(r.first_reported), 0, 7) AS month, type(r) AS kind, r.status AS status,
+       count(*) AS ties
+"""
+
+
 # The overview of a large graph (GraphStore.data_health), counted by the server.
 NEWEST_TIES = f"""
 MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL})

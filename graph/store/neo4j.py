@@ -49,11 +49,14 @@ from graph.store.base import (
     EntityNames,
     OnCommit,
     PathChooser,
+    PlaceCount,
     RelationshipCounts,
     Stats,
+    TieMonth,
     TieSummary,
     check_references,
     coalesce,
+    in_order,
 )
 from graph.store.gate import ReadGate, default_readers
 from graph.store.path_query import (
@@ -77,6 +80,9 @@ a few MB of transaction state, so clearing a graph of any size fits the server's
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 UNREACHABLE = (ServiceUnavailable, SessionExpired)
 """What the driver raises when the server cannot be reached, once it has stopped retrying."""
+
+
+_PLACE_FIELDS = ("country", "region", "cell_lat", "cell_lon", "entities")
 
 
 class Neo4jStore:
@@ -376,6 +382,20 @@ class Neo4jStore:
             cypher.groups_lacking(ties), group_kind=group_kind.value, member_kind=member_kind.value
         )
         return [row["id"] for row in rows]
+
+    def place_counts(self) -> list[PlaceCount]:
+        return in_order(
+            PlaceCount(EntityKind(row["kind"]), *(row[f] for f in _PLACE_FIELDS))
+            for row in self._read(cypher.PLACE_COUNTS)
+        )
+
+    def tie_months(self) -> list[TieMonth]:
+        return in_order(
+            TieMonth(
+                row["month"], RelationshipKind(row["kind"]), RelationshipStatus(row["status"]), row["ties"]
+            )
+            for row in self._read(cypher.TIE_MONTHS)
+        )
 
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:
         proposed = EntityStatus.PROPOSED.value

@@ -47,11 +47,14 @@ from graph.store.base import (
     EntityNames,
     OnCommit,
     PathChooser,
+    PlaceCount,
     RelationshipCounts,
     Stats,
+    TieMonth,
     TieSummary,
     check_references,
     coalesce_relationships,
+    in_order,
     subgraph_along,
 )
 from graph.store.gate import ReadGate, default_readers, gated
@@ -561,6 +564,22 @@ class SqliteStore:
         self, group_kind: EntityKind, member_kind: EntityKind, ties: frozenset[RelationshipKind]
     ) -> list[str]:
         return sqlite_views.groups_lacking(self._db, group_kind, member_kind, ties)
+
+    @gated
+    def place_counts(self) -> list[PlaceCount]:
+        kinds, statement = _ENTITY_KINDS, sqlite_views.PLACE_COUNTS
+        return in_order(
+            PlaceCount(kinds[kind], country, region, cell_lat, cell_lon, count)
+            for kind, country, region, cell_lat, cell_lon, count in self._db.execute(statement)
+        )
+
+    @gated
+    def tie_months(self) -> list[TieMonth]:
+        kinds, statuses = _RELATIONSHIP_KINDS, _RELATIONSHIP_STATUSES
+        return in_order(
+            TieMonth(month, kinds[kind], statuses[status], count)
+            for month, kind, status, count in self._db.execute(sqlite_views.TIE_MONTHS)
+        )
 
     @gated
     def data_health(self, newest: int = 10, names: int = 50) -> DataHealth:

@@ -137,3 +137,23 @@ UNCONNECTED_NAMES = f"SELECT e.name {_UNCONNECTED} ORDER BY e.name, e.id LIMIT ?
 _PROPOSED = "FROM entities WHERE json_extract(data, '$.status') = ?"
 PROPOSED_COUNT = f"SELECT count(*) {_PROPOSED}"
 PROPOSED_NAMES = f"SELECT name {_PROPOSED} ORDER BY name, id LIMIT ?"
+
+
+# floor(x * 10) by integer casts (SQLite's math functions are a build option): a cast truncates
+# toward zero, so one is taken off where that rounded a negative value up
+PLACE_COUNTS = """
+SELECT kind, country, region,
+       CAST(lat * 10 AS INTEGER) - (lat * 10 < CAST(lat * 10 AS INTEGER)),
+       CAST(lon * 10 AS INTEGER) - (lon * 10 < CAST(lon * 10 AS INTEGER)),
+       count(*)
+FROM (
+    SELECT kind, json_extract(data, '$.country') AS country, json_extract(data, '$.region') AS region,
+           json_extract(data, '$.lat') AS lat, json_extract(data, '$.lon') AS lon
+    FROM entities
+)
+GROUP BY 1, 2, 3, 4, 5
+"""
+TIE_MONTHS = """
+SELECT substr(first_reported, 1, 7), kind, status, count(*) FROM relationships
+GROUP BY 1, 2, 3
+"""

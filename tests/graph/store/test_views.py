@@ -1,9 +1,11 @@
 """The stores' bounded views for the app on a large graph, on both stores: a name search, the
-best connected stakeholders under tie filters, and the ties among a set of stakeholders, each
-equal to the answer worked out from the whole dataset."""
+best connected stakeholders under tie filters, the ties among a set of stakeholders, and the
+counts of stakeholders by place and of ties by month, each equal to the answer worked out from
+the whole dataset."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from datetime import date
@@ -11,8 +13,16 @@ from datetime import date
 import pytest
 
 from graph.analysis.projection import GraphFilter, build_projection
-from graph.model import Dataset, Entity, EntityKind, EntityStatus, RelationshipKind, normalise_name
-from graph.store.base import GraphStore
+from graph.model import (
+    Dataset,
+    Entity,
+    EntityKind,
+    EntityStatus,
+    RelationshipKind,
+    RelationshipStatus,
+    normalise_name,
+)
+from graph.store.base import GraphStore, in_order, summarise
 from graph.store.path_query import PathQuery
 from graph.synthetic import generate
 
@@ -142,3 +152,48 @@ def test_data_health_counts_what_the_whole_dataset_shows(store: GraphStore) -> N
     assert health.unconnected_names == [name for name, _ in unconnected[:3]]
     assert health.proposed == len(proposed) >= 1
     assert health.proposed_names == [name for name, _ in proposed[:3]]
+
+
+def _placed(dataset: Dataset) -> Dataset:
+    """``dataset`` with coordinates on some of its stakeholders: south and west of zero, on a
+    cell's edge and just inside one, so the cells are tested where rounding would differ."""
+    spots = [(-37.81, 144.96), (12.3, -0.05), (37.5665, 126.978), (0.0, -180.0), (37.56, 126.97)]
+    entities = [
+        entity.model_copy(update={"lat": spots[n % len(spots)][0], "lon": spots[n % len(spots)][1]})
+        if n % 3 == 0
+        else entity
+        for n, entity in enumerate(dataset.entities)
+    ]
+    return dataset.model_copy(update={"entities": entities})
+
+
+def test_place_counts_count_every_stakeholder_by_kind_and_place(store: GraphStore) -> None:
+    dataset = _placed(generate(300, seed=8))
+    store.upsert(dataset)
+
+    def cell(value: float | None) -> int | None:
+        return None if value is None else math.floor(value * 10)
+
+    wanted = Counter((e.kind, e.country, e.region, cell(e.lat), cell(e.lon)) for e in dataset.entities)
+    found = store.place_counts()
+    assert {row[:5]: row.entities for row in found} == dict(wanted)
+    assert found == in_order(found) and sum(row.entities for row in found) == len(dataset.entities)
+    cells = {(row.cell_lat, row.cell_lon) for row in found}
+    assert {
+        (-379, 1449),
+        (123, -1),
+        (375, 1269),
+        (0, -1800),
+    } <= cells  # (37.5665, 126.978) and (37.56, 126.97) share one
+
+
+def test_tie_months_count_every_tie_by_first_report(store: GraphStore, dataset: Dataset) -> None:
+    published = {source.id: source.published for source in dataset.sources if source.published}
+    months: Counter[tuple[str | None, RelationshipKind, RelationshipStatus]] = Counter()
+    for rel in dataset.relationships:
+        began = summarise(rel, published).first_reported
+        months[(began.isoformat()[:7] if began else None, rel.kind, rel.status)] += 1
+    found = store.tie_months()
+    assert {row[:3]: row.ties for row in found} == dict(months)
+    assert found == in_order(found) and sum(row.ties for row in found) == len(dataset.relationships)
+    assert found[0].month is None or all(row.month is not None for row in found)  # the undated first
