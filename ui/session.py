@@ -35,7 +35,7 @@ from graph.analysis.store_questions import StoreAnswer
 from graph.errors import CkgError, NotFoundError
 from graph.model import Entity, EntityKind, RelationshipKind, RelationshipStatus, Source, normalise_name
 from graph.store import GraphStore, Stats, open_store, resolve_store_uri
-from graph.store.base import DataHealth, EntityNames
+from graph.store.base import DataHealth, EntityNames, PlaceCount, TieMonth
 from graph.store.path_query import PathQuery
 
 TTL = 600
@@ -438,6 +438,26 @@ def store_answer(question: str, **arguments: str) -> StoreAnswer:
     return _store_answer(store_uri(), question, tuple(sorted(arguments.items())))
 
 
+@st.cache_data(ttl=TTL, max_entries=4, show_spinner="Counting stakeholders by place…")
+def _place_counts(uri: str) -> list[PlaceCount]:
+    return _store(uri).place_counts()
+
+
+def place_counts() -> list[PlaceCount]:
+    """The store's stakeholders counted by kind and place (the map of a large graph)."""
+    return _place_counts(store_uri())
+
+
+@st.cache_data(ttl=TTL, max_entries=4, show_spinner="Counting ties by month…")
+def _tie_months(uri: str) -> list[TieMonth]:
+    return _store(uri).tie_months()
+
+
+def tie_months() -> list[TieMonth]:
+    """The store's ties counted by month first reported, kind and status (its timeline)."""
+    return _tie_months(store_uri())
+
+
 def refresh() -> None:
     """Forget every cached read, so the next page shows what the store holds now."""
     for cached in (
@@ -456,5 +476,7 @@ def refresh() -> None:
         _best_connected,
         _store_profile,
         _store_answer,
+        _place_counts,
+        _tie_months,
     ):
         cached.clear()

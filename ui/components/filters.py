@@ -17,17 +17,18 @@ from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from ui.components.state import UrlValue, decode_list, seed
 
 
-def _members(enum: type[EntityKind] | type[RelationshipKind] | type[RelationshipStatus]):  # type: ignore[no-untyped-def]
+def parse_members(enum: type[EntityKind] | type[RelationshipKind] | type[RelationshipStatus]):  # type: ignore[no-untyped-def]
+    """A parser of a URL's comma-separated list of ``enum`` values (any unknown one refuses it)."""
     return lambda text: [enum(item).value for item in decode_list(text)]
 
 
 def seed_view(prefix: str, *, sector_ok: Callable[[str], bool], cluster_ok: Callable[[str], bool]) -> None:
     """Give the filter widgets of ``prefix`` their values from the URL on a page's first run."""
-    seed(f"{prefix}_kinds", "kinds", _members(EntityKind), list[str]())
-    seed(f"{prefix}_ties", "ties", _members(RelationshipKind), list[str]())
+    seed(f"{prefix}_kinds", "kinds", parse_members(EntityKind), list[str]())
+    seed(f"{prefix}_ties", "ties", parse_members(RelationshipKind), list[str]())
     seed(f"{prefix}_sectors", "sectors", lambda t: [s for s in decode_list(t) if sector_ok(s)], list[str]())
     seed(f"{prefix}_cluster", "cluster", lambda t: t if cluster_ok(t) else None, None)
-    seed(f"{prefix}_status", "status", _members(RelationshipStatus), list[str]())
+    seed(f"{prefix}_status", "status", parse_members(RelationshipStatus), list[str]())
     seed(f"{prefix}_as_of", "as_of", date.fromisoformat, None)
 
 

@@ -39,16 +39,22 @@ def _places() -> tuple[dict[str, dict[str, tuple[float, float]]], dict[str, tupl
 
 def locate(entity: Entity) -> tuple[float, float, Placed] | None:
     """(lat, lon, how it was placed) for ``entity``, or None when nothing places it."""
-    if entity.lat is not None and entity.lon is not None:
-        return entity.lat, entity.lon, "coordinates"
+    return locate_place(entity.country, entity.region, entity.lat, entity.lon)
+
+
+def locate_place(
+    country: str | None, region: str | None, lat: float | None, lon: float | None
+) -> tuple[float, float, Placed] | None:
+    """(lat, lon, how it was placed) for a place given as a stakeholder gives it, or None."""
+    if lat is not None and lon is not None:
+        return lat, lon, "coordinates"
     regions, countries = _places()
-    if entity.region and entity.country:
-        spot = regions.get(entity.country, {}).get(normalise_name(entity.region))
+    if region and country:
+        spot = regions.get(country, {}).get(normalise_name(region))
         if spot:
             return spot[0], spot[1], "region"
-    if entity.country and entity.country in countries:
-        lat, lon = countries[entity.country]
-        return lat, lon, "country"
+    if country and country in countries:
+        return countries[country][0], countries[country][1], "country"
     return None
 
 

@@ -25,9 +25,12 @@ def map_spec(
     lines: Sequence[Mapping[str, Any]],
     colours: Mapping[str, str],
     height: int,
+    size: str = "ties",
+    tooltip: Sequence[str] = ("name", "kind", "where", "placed by", "ties"),
 ) -> dict[str, Any]:
     """Land, then the ties as lines (clipped to the map), then the stakeholders as circles
-    coloured by kind and sized by their number of ties."""
+    coloured by kind and sized by their field ``size`` (their number of ties; on a large graph,
+    how many stakeholders a mark stands for), with the fields ``tooltip`` on hover."""
     layers: list[dict[str, Any]] = [{"data": {"values": boundaries(geo)["features"]}, "mark": LAND}]
     if lines:
         layers.append(
@@ -69,14 +72,13 @@ def map_spec(
                     "legend": {"orient": "bottom", "columns": 5, "title": None},
                 },
                 "size": {
-                    "field": "ties",
+                    "field": size,
                     "type": "quantitative",
                     "scale": {"range": [30, 400]},
                     "legend": None,
                 },
                 "tooltip": [
-                    {"field": name, "type": "quantitative" if name == "ties" else "nominal"}
-                    for name in ("name", "kind", "where", "placed by", "ties")
+                    {"field": name, "type": "quantitative" if name == size else "nominal"} for name in tooltip
                 ],
             },
         }

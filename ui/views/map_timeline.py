@@ -19,7 +19,8 @@ from ui.components.links import PROFILE, link
 from ui.components.map_chart import map_spec
 from ui.components.state import seed, write_url
 from ui.components.timeline import timeline_chart, timeline_frame
-from ui.session import projection
+from ui.large.map_timeline import render as render_from_store
+from ui.session import large_graph, projection
 
 MAX_LINES = 1_500  # ties drawn on the map at most; past it the map says so
 KOREA = (123.5, 32.8, 132.2, 39.6)  # lon min, lat min, lon max, lat max
@@ -36,6 +37,9 @@ KOREA_FRAME = {
 }
 
 st.title("Map and timeline")
+if large_graph():  # counted by the store: see ui.large.map_timeline
+    render_from_store()
+    st.stop()
 whole = whole_graph_or_stop()
 
 view, url = view_filter(whole, "map")
