@@ -26,10 +26,18 @@ from itertools import islice, zip_longest
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
 
+from graph.analysis import projection as projections
 from graph.analysis import store_paths, store_questions
 from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
-from graph.analysis.projection import CLUSTER_TIES, GraphFilter, Projection, build_projection, project
+from graph.analysis.projection import (
+    CLUSTER_TIES,
+    GraphFilter,
+    Projection,
+    build_projection,
+    build_summary_projection,
+    project,
+)
 from graph.analysis.results import GapReport, PathsAnswer
 from graph.analysis.store_questions import StoreAnswer
 from graph.errors import CkgError, NotFoundError
@@ -163,6 +171,44 @@ def _gaps(uri: str, view_json: str, sectors: tuple[str, ...]) -> GapReport:
 def gap_report(view: GraphFilter | None = None, sectors: tuple[str, ...] = ()) -> GapReport:
     """The gap report of ``view`` (see :func:`graph.analysis.gaps.find_gaps`), cached."""
     return _gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors)
+
+
+@st.cache_resource(ttl=TTL, max_entries=1, show_spinner="Reading every tie's ends, kind, status and dates…")
+def _summary_snapshot(uri: str) -> Projection:
+    return projections.project(_store(uri), details=False)
+
+
+def summary_graph() -> Projection:
+    """The whole graph with its ties as summaries (no evidence), as `ckg gaps` reads it: for the
+    Gaps page on a large graph, where reading every tie whole took three times as long. Raises
+    ProjectionTooLargeError past the analysis limit."""
+    return _summary_snapshot(store_uri())
+
+
+@st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Filtering the view…")
+def _summary_view(uri: str, view_json: str) -> Projection:
+    whole = _summary_snapshot(uri)
+    view = GraphFilter.model_validate_json(view_json)
+    if view == GraphFilter():
+        return whole
+    return build_summary_projection(
+        whole.entities.values(), whole.summaries.values(), whole.sources.values(), view
+    )
+
+
+def summary_projection(view: GraphFilter | None = None) -> Projection:
+    """:func:`projection` of the summarised whole graph (see :func:`summary_graph`)."""
+    return _summary_view(store_uri(), (view or GraphFilter()).model_dump_json())
+
+
+@st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Looking for gaps…")
+def _summary_gaps(uri: str, view_json: str, sectors: tuple[str, ...]) -> GapReport:
+    return find_gaps(_summary_view(uri, view_json), sectors=sectors or None)
+
+
+def summary_gap_report(view: GraphFilter | None = None, sectors: tuple[str, ...] = ()) -> GapReport:
+    """:func:`gap_report` over the summarised graph: the same report (gaps quote no evidence)."""
+    return _summary_gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors)
 
 
 def find_entities(text: str, limit: int = 10) -> list[Entity]:
@@ -478,5 +524,8 @@ def refresh() -> None:
         _store_answer,
         _place_counts,
         _tie_months,
+        _summary_snapshot,
+        _summary_view,
+        _summary_gaps,
     ):
         cached.clear()

@@ -14,16 +14,20 @@ from ui.components.evidence import escape
 from ui.components.filters import view_filter
 from ui.components.guard import whole_graph_or_stop
 from ui.components.links import NETWORK, PATHS, PROFILE, link
+from ui.components.picker import pick_one
 from ui.components.state import decode_list, seed, write_url
-from ui.session import gap_report, projection
+from ui.session import gap_report, large_graph, projection, summary_gap_report, summary_projection
 
 SHOWN = 15  # findings listed per section; the downloaded report has them all
 
 st.title("Gaps and suggestions")
-whole = whole_graph_or_stop()
+# on a large graph the ties are read as summaries, as `ckg gaps` reads them: the report quotes
+# no evidence, and reading every tie whole took three times as long
+large = large_graph()
+whole = whole_graph_or_stop(summarised=large)
 
 view, url = view_filter(whole, "gaps")
-shown = projection(view)
+shown = summary_projection(view) if large else projection(view)
 names = {eid: entity.name for eid, entity in whole.entities.items()}
 sectors = sorted({sector for entity in whole.entities.values() for sector in entity.sectors})
 seed("gaps_cover", "cover", lambda t: [s for s in decode_list(t) if s in sectors], list[str]())
@@ -57,7 +61,7 @@ with gaps_tab:
         key="gaps_cover",
         placeholder="every sector named",
     )
-    report = gap_report(view, tuple(cover))
+    report = (summary_gap_report if large else gap_report)(view, tuple(cover))
     for section in report.sections:
         found = len(section.items) + section.omitted
         with st.expander(
@@ -82,15 +86,18 @@ with gaps_tab:
     )
 
 with suggest_tab:
-    ids = sorted(shown.entities, key=lambda eid: names[eid].casefold())
-    entity_id = st.selectbox(
-        "Who is looking for partners?",
-        ids,
-        key="gaps_entity",
-        index=None,
-        placeholder="a stakeholder",
-        format_func=names.__getitem__,
-    )
+    if large:  # a search, not a list of every stakeholder
+        entity_id = pick_one("Who is looking for partners?", "gaps_entity")
+        entity_id = entity_id if entity_id in shown.entities else None
+    else:
+        entity_id = st.selectbox(
+            "Who is looking for partners?",
+            sorted(shown.entities, key=lambda eid: names[eid].casefold()),
+            key="gaps_entity",
+            index=None,
+            placeholder="a stakeholder",
+            format_func=names.__getitem__,
+        )
     top = st.slider("How many suggestions", 3, 30, 10, key="gaps_top")
     if entity_id is None:
         st.info("Choose a stakeholder to see who it could partner with, and why.")
