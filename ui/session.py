@@ -108,15 +108,23 @@ def full_graph() -> Projection:
     return _snapshot(store_uri())
 
 
-@st.cache_resource(ttl=TTL, max_entries=32, show_spinner="Filtering the view…")
-def _view(uri: str, view_json: str) -> Projection:
-    whole = _snapshot(uri)
+def _filtered(whole: Projection, view_json: str) -> Projection:
+    """``whole`` narrowed to the view ``view_json``, its ties whole or summarised as they are."""
     view = GraphFilter.model_validate_json(view_json)
     if view == GraphFilter():
         return whole
+    if not whole.detailed:
+        return build_summary_projection(
+            whole.entities.values(), whole.summaries.values(), whole.sources.values(), view
+        )
     return build_projection(
         whole.entities.values(), whole.relationships.values(), whole.sources.values(), view
     )
+
+
+@st.cache_resource(ttl=TTL, max_entries=32, show_spinner="Filtering the view…")
+def _view(uri: str, view_json: str) -> Projection:
+    return _filtered(_snapshot(uri), view_json)
 
 
 def projection(view: GraphFilter | None = None) -> Projection:
@@ -187,13 +195,7 @@ def summary_graph() -> Projection:
 
 @st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Filtering the view…")
 def _summary_view(uri: str, view_json: str) -> Projection:
-    whole = _summary_snapshot(uri)
-    view = GraphFilter.model_validate_json(view_json)
-    if view == GraphFilter():
-        return whole
-    return build_summary_projection(
-        whole.entities.values(), whole.summaries.values(), whole.sources.values(), view
-    )
+    return _filtered(_summary_snapshot(uri), view_json)
 
 
 def summary_projection(view: GraphFilter | None = None) -> Projection:

@@ -15,7 +15,7 @@ from graph.errors import CkgError
 from graph.export.view import restrict
 from graph.model import EntityKind, RelationshipKind
 from graph.store.neo4j import Neo4jStore
-from ui.components.downloads import download_buttons
+from ui.components.downloads import csv_download, download_buttons
 from ui.components.graph_view import choose, draw, elements
 from ui.components.state import seed
 from ui.session import current_store, store_uri
@@ -76,14 +76,7 @@ def show_answer(
     table = pd.DataFrame(answer.rows, columns=answer.columns)
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(f"{len(answer.rows):,} row(s)")
-    st.download_button(
-        "Download the table (CSV)",
-        table.to_csv(index=False),
-        file_name="answer.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    csv_download("Download the table (CSV)", table, "answer.csv")
     if answer.relationships:
         shown = restrict(graph, answer.entities, answer.relationships)
         drawing = choose(shown, rank=dict(rank(shown)))
@@ -132,11 +125,4 @@ def cypher_box() -> None:
         f"{len(result.rows):,} row(s)"
         + (f"; more were left out (row limit {result.limit:,})" if result.truncated else "")
     )
-    st.download_button(
-        "Download the rows (CSV)",
-        frame.to_csv(index=False),
-        file_name="query.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    csv_download("Download the rows (CSV)", frame, "query.csv")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from graph.analysis.projection import Projection
@@ -116,3 +117,15 @@ def download_buttons(projection: Projection, *, key: str, stem: str, store_uri: 
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def csv_download(label: str, table: pd.DataFrame, file_name: str) -> None:
+    """A button that downloads ``table`` as a CSV file, as the page shows it (no index)."""
+    st.download_button(
+        label,
+        table.to_csv(index=False),
+        file_name=file_name,
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )

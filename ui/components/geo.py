@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -14,6 +15,20 @@ from typing import Any, Literal
 from graph.model import Entity, normalise_name
 
 GEODATA = Path(__file__).parent / "geodata"
+KOREA = (123.5, 32.8, 132.2, 39.6)
+"""The map of Korea's frame: lon min, lat min, lon max, lat max."""
+KOREA_FRAME = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "MultiPoint", "coordinates": [[KOREA[0], KOREA[1]], [KOREA[2], KOREA[3]]]},
+        }
+    ],
+}
+"""The frame's corners as points, for the map to fit: a polygon's winding would decide which side
+d3 thinks is inside."""
 Placed = Literal["coordinates", "region", "country"]
 
 
@@ -35,6 +50,11 @@ def _places() -> tuple[dict[str, dict[str, tuple[float, float]]], dict[str, tupl
                 regions[country][normalise_name(name)] = (place["lat"], place["lon"])
     countries = {code: (place["lat"], place["lon"]) for code, place in data["countries"].items()}
     return regions, countries
+
+
+def inside_korea(point: Mapping[str, Any]) -> bool:
+    """Whether a map point (``lat``, ``lon``) falls in the map of Korea's frame."""
+    return bool(KOREA[0] <= point["lon"] <= KOREA[2] and KOREA[1] <= point["lat"] <= KOREA[3])
 
 
 def locate(entity: Entity) -> tuple[float, float, Placed] | None:

@@ -54,3 +54,21 @@ def timeline_chart(frame: pd.DataFrame, height: int = 260) -> alt.Chart:
         .properties(height=height)
     )
     return chart
+
+
+def per_year_chart(per_year: pd.DataFrame, height: int = 220) -> alt.Chart:
+    """Ties per year (``year``, ``kind``, ``ties``) as bars stacked by kind."""
+    chart: alt.Chart = (
+        alt.Chart(per_year)
+        .mark_bar()
+        .encode(x="year:O", y="ties:Q", color="kind:N", tooltip=["year:O", "kind:N", "ties:Q"])
+        .properties(height=height)
+    )
+    return chart
+
+
+def dated_caption(dated: int, undated: int) -> str:
+    """How many ties a timeline shows, and how many it leaves out for want of a date."""
+    return f"{dated:,} dated tie{'s' if dated != 1 else ''}" + (
+        f"; {undated:,} without any date are not shown" if undated else ""
+    )

@@ -18,25 +18,16 @@ import streamlit as st
 
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from graph.store.base import PlaceCount, TieMonth
+from ui.components.downloads import csv_download
 from ui.components.filters import parse_members
-from ui.components.geo import locate_place, spread
+from ui.components.geo import KOREA_FRAME, inside_korea, locate_place, spread
 from ui.components.graph_view import KIND_COLOURS
 from ui.components.guard import EMPTY
 from ui.components.map_chart import map_spec
 from ui.components.state import seed, write_url
+from ui.components.timeline import dated_caption, per_year_chart
 from ui.session import place_counts, stats, tie_months
 
-KOREA = (123.5, 32.8, 132.2, 39.6)  # lon min, lat min, lon max, lat max
-KOREA_FRAME = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "properties": {},
-            "geometry": {"type": "MultiPoint", "coordinates": [[KOREA[0], KOREA[1]], [KOREA[2], KOREA[3]]]},
-        }
-    ],
-}
 TOOLTIP = ("name", "kind", "where", "placed by", "stakeholders")
 
 
@@ -131,7 +122,7 @@ def render() -> None:
     map_tab, timeline_tab = st.tabs(["Map", "Timeline"])
     with map_tab:
         marks, unplaced = place_marks(place_counts(), set(kinds))
-        in_korea = [m for m in marks if KOREA[0] <= m["lon"] <= KOREA[2] and KOREA[1] <= m["lat"] <= KOREA[3]]
+        in_korea = [m for m in marks if inside_korea(m)]
         korea_col, world_col = st.columns([3, 2])
         with korea_col:
             st.markdown(f"**Korea**: {sum(m['stakeholders'] for m in in_korea):,} stakeholders")
@@ -160,14 +151,7 @@ def render() -> None:
                 f"country {'are' if unplaced != 1 else 'is'} not on the map."
             )
         table = pd.DataFrame(marks, columns=["kind", "where", "placed by", "stakeholders", "lat", "lon"])
-        st.download_button(
-            "Download the places (CSV)",
-            table.to_csv(index=False),
-            file_name="places.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+        csv_download("Download the places (CSV)", table, "places.csv")
 
     with timeline_tab:
         frame, undated = month_frame(tie_months(), set(ties), set(status))
@@ -177,13 +161,7 @@ def render() -> None:
         per_year = (
             frame.assign(year=frame["month"].str[:4]).groupby(["year", "kind"])["ties"].sum().reset_index()
         )
-        st.altair_chart(
-            alt.Chart(per_year)
-            .mark_bar()
-            .encode(x="year:O", y="ties:Q", color="kind:N", tooltip=["year:O", "kind:N", "ties:Q"])
-            .properties(height=260),
-            width="stretch",
-        )
+        st.altair_chart(per_year_chart(per_year, height=260), width="stretch")
         per_month = frame.groupby("month")["ties"].sum().reset_index()
         st.altair_chart(
             alt.Chart(per_month.assign(month=pd.to_datetime(per_month["month"])))
@@ -192,15 +170,5 @@ def render() -> None:
             .properties(height=200),
             width="stretch",
         )
-        st.caption(
-            f"{int(frame['ties'].sum()):,} dated tie{'s' if int(frame['ties'].sum()) != 1 else ''}"
-            + (f"; {undated:,} without any date are not shown" if undated else "")
-        )
-        st.download_button(
-            "Download the counts by month (CSV)",
-            frame.to_csv(index=False),
-            file_name="timeline.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+        st.caption(dated_caption(int(frame["ties"].sum()), undated))
+        csv_download("Download the counts by month (CSV)", frame, "timeline.csv")

@@ -7,34 +7,22 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ui.components.downloads import csv_download
 from ui.components.filters import view_filter
-from ui.components.geo import locate, spread
+from ui.components.geo import KOREA_FRAME, inside_korea, locate, spread
 from ui.components.graph_view import KIND_COLOURS
 from ui.components.guard import whole_graph_or_stop
 from ui.components.links import PROFILE, link
 from ui.components.map_chart import map_spec
 from ui.components.state import seed, write_url
-from ui.components.timeline import timeline_chart, timeline_frame
+from ui.components.timeline import dated_caption, per_year_chart, timeline_chart, timeline_frame
 from ui.large.map_timeline import render as render_from_store
 from ui.session import large_graph, projection
 
 MAX_LINES = 1_500  # ties drawn on the map at most; past it the map says so
-KOREA = (123.5, 32.8, 132.2, 39.6)  # lon min, lat min, lon max, lat max
-# the corners as points: a polygon's winding would decide which side d3 thinks is inside
-KOREA_FRAME = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "properties": {},
-            "geometry": {"type": "MultiPoint", "coordinates": [[KOREA[0], KOREA[1]], [KOREA[2], KOREA[3]]]},
-        }
-    ],
-}
 
 st.title("Map and timeline")
 if large_graph():  # counted by the store: see ui.large.map_timeline
@@ -87,7 +75,7 @@ lines = [
 map_tab, timeline_tab = st.tabs(["Map", "Timeline"])
 with map_tab:
     show_lines = st.toggle("Draw ties between them", key="map_lines")
-    in_korea = [p for p in points if KOREA[0] <= p["lon"] <= KOREA[2] and KOREA[1] <= p["lat"] <= KOREA[3]]
+    in_korea = [p for p in points if inside_korea(p)]
     abroad = len(points) - len(in_korea)
     drawn = lines[:MAX_LINES] if show_lines else []
     korea_chart = map_spec(
@@ -136,14 +124,7 @@ with map_tab:
         )
     for note in notes:
         st.caption(note)
-    st.download_button(
-        "Download the places (CSV)",
-        frame.to_csv(index=False),
-        file_name="places.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    csv_download("Download the places (CSV)", frame, "places.csv")
 
 with timeline_tab:
     dated = timeline_frame(shown, shown.relationships.values())
@@ -155,24 +136,8 @@ with timeline_tab:
         per_year = (
             dated.assign(year=dated["date"].dt.year).groupby(["year", "kind"]).size().reset_index(name="ties")
         )
-        st.altair_chart(
-            alt.Chart(per_year)
-            .mark_bar()
-            .encode(x="year:O", y="ties:Q", color="kind:N", tooltip=["year:O", "kind:N", "ties:Q"])
-            .properties(height=220),
-            width="stretch",
-        )
-        st.caption(
-            f"{len(dated):,} dated ties"
-            + (f"; {undated:,} without any date are not shown" if undated else "")
-        )
-        st.download_button(
-            "Download the timeline (CSV)",
-            dated.to_csv(index=False),
-            file_name="timeline.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+        st.altair_chart(per_year_chart(per_year), width="stretch")
+        st.caption(dated_caption(len(dated), undated))
+        csv_download("Download the timeline (CSV)", dated, "timeline.csv")
 
 write_url({**url, "lines": None if show_lines else "0"})
