@@ -28,10 +28,29 @@ def schema_statements() -> list[str]:
     return statements
 
 
+# A source stored before whose date changes re-dates the undated ties citing it (their first
+# report), in the same transaction: the scan of relationships runs only when one did.
 UPSERT_SOURCES = f"""
 UNWIND $rows AS row
 MERGE (s:{SOURCE_LABEL} {{id: row.id}})
+WITH s, row, s.kind IS NOT NULL AS existed, s.published AS before
 SET s = row
+WITH collect(CASE WHEN existed
+                  AND NOT coalesce(before = row.published, before IS NULL AND row.published IS NULL)
+             THEN row.id END) AS redated
+CALL {{
+    WITH redated
+    WITH redated WHERE size(redated) > 0
+    MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE any(id IN r.evidence_sources WHERE id IN redated)
+    CALL {{
+        WITH r
+        MATCH (cited:{SOURCE_LABEL}) WHERE cited.id IN r.evidence_sources
+        RETURN min(cited.published) AS first
+    }}
+    SET r.sources_first = first, r.first_reported = coalesce(r.since, first)
+    RETURN count(r) AS redated_ties
+}}
+RETURN redated_ties
 """
 
 

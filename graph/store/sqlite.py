@@ -270,9 +270,11 @@ class SqliteStore:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 check_references(self, dataset)
+                redated = self._redated(dataset.sources)
                 self._write_sources(dataset.sources)
                 self._write_entities(dataset.entities)
                 self._write_relationships(relationships)
+                self._redate_ties_citing(redated)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -280,6 +282,22 @@ class SqliteStore:
         if on_commit:
             rows = len(dataset.sources) + len(dataset.entities) + len(relationships)
             on_commit(Committed(batch=1, batches=1, rows=rows, what="the whole dataset"))
+
+    def _redated(self, sources: Sequence[Source]) -> list[str]:
+        """Ids of the stored sources whose date ``sources`` change."""
+        given = {s.id: s.published.isoformat() if s.published else None for s in sources}
+        stored = self._rows("SELECT id, published FROM sources WHERE id IN ({})", given)
+        return sorted(source_id for source_id, published in stored if given[source_id] != published)
+
+    def _redate_ties_citing(self, sources: list[str]) -> None:
+        """An undated tie began when a source first reported it: a source re-dated re-dates the
+        undated ties citing it (the rest are dated by the batch that writes them)."""
+        self._db.executemany(
+            "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
+            "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
+            "WHERE since IS NULL AND key IN (SELECT relationship_key FROM evidence WHERE source_id = ?)",
+            [(source_id,) for source_id in sources],
+        )
 
     def _write_sources(self, sources: Sequence[Source]) -> None:
         self._db.executemany(

@@ -281,3 +281,34 @@ def test_ties_without_evidence_are_counted(store: GraphStore) -> None:
         Dataset(relationships=[bare.model_copy(update={"evidence": [Evidence(source="s2", quote="Q")]})])
     )
     assert store.stats().relationships.without_evidence == 0
+
+
+def test_a_redated_source_redates_the_undated_ties_citing_it(store: GraphStore) -> None:
+    dataset = small_dataset()  # the MOU is undated: it began when s1 reported it
+    store.upsert(dataset)
+
+    def first_reported() -> dict[RelationshipKind, date | None]:
+        published = {s.id: s.published for s in store.sources() if s.published}
+        summaries = list(store.tie_summaries())
+        assert summaries == [summarise(rel, published) for rel in store.relationships()]
+        return {summary.kind: summary.first_reported for summary in summaries}
+
+    assert first_reported() == {RelationshipKind.SIGNED_MOU_WITH: date(2026, 1, 29),
+                                RelationshipKind.INVESTS_IN: date(2026, 1, 29)}  # fmt: skip
+    earlier = dataset.sources[0].model_copy(update={"published": date(2025, 6, 1)})
+    store.upsert(Dataset(sources=[earlier]))  # the source alone, corrected
+    assert first_reported() == {
+        RelationshipKind.SIGNED_MOU_WITH: date(2025, 6, 1),
+        RelationshipKind.INVESTS_IN: date(2026, 1, 29),
+    }  # its own since stays
+    later = dataset.sources[0].model_copy(update={"published": date(2026, 3, 1)})
+    store.upsert(Dataset(sources=[later]))  # a later date too, not only an earlier one
+    assert first_reported()[RelationshipKind.SIGNED_MOU_WITH] == date(2026, 3, 1)
+    undated = dataset.sources[0].model_copy(update={"published": None})
+    store.upsert(Dataset(sources=[undated]))
+    assert first_reported()[RelationshipKind.SIGNED_MOU_WITH] is None
+    months = {(row.month, row.kind): row.ties for row in store.tie_months()}
+    assert months[(None, RelationshipKind.SIGNED_MOU_WITH)] == 1
+    before = snapshot(store)
+    store.upsert(Dataset(sources=[undated]))  # the same again changes nothing
+    assert snapshot(store) == before
