@@ -80,7 +80,7 @@ def _neighbours(
     conditions, values = _filters(query)
     if into is not None:
         # "+" keeps the planner on the near end's index: probing the far end's for every pair
-        # of the two frontiers was 100 times the work
+        # of the two frontiers made the search twice as slow (docs/BENCHMARKS.md)
         conditions += " AND +{far} IN (SELECT value FROM json_each(?))"
         values = [*values, json.dumps(sorted(into))]
     ordered = sorted(nodes)

@@ -114,8 +114,10 @@ def render() -> None:
     st.info(
         f"This graph holds {counts.entities.total:,} stakeholders and {counts.relationships.total:,} "
         "ties: the map shows how many of each kind are at each place, and the timeline how many "
-        "ties began each month, both counted by the store. Ties are not drawn between places; the "
-        "Network page draws them for a part of the graph.",
+        "ties began each month, both counted by the store. The kinds of stakeholder narrow the "
+        "map, the kinds and status of tie the timeline; sectors, clusters and dates narrow the "
+        "Network page. Ties are not drawn between places; the Network page draws them for a part "
+        "of the graph.",
         icon=":material/info:",
     )
 

@@ -88,7 +88,9 @@ with gaps_tab:
 with suggest_tab:
     if large:  # a search, not a list of every stakeholder
         entity_id = pick_one("Who is looking for partners?", "gaps_entity")
-        entity_id = entity_id if entity_id in shown.entities else None
+        if entity_id is not None and entity_id not in shown.entities:
+            st.caption("The filters above leave this stakeholder out of the view.")
+            entity_id = None
     else:
         entity_id = st.selectbox(
             "Who is looking for partners?",

@@ -104,6 +104,14 @@ def test_path_answers_read_in_one_go_equal_the_projection_on_synthetic_consortia
                 found = store.path_subgraph(source, target, left_out)
                 assert found == read_in_parts(store, source, target, left_out)
                 assert found.paths == expected(dataset, source, target, left_out)
+                narrowed_view = projection_of(dataset, left_out)
+                costs = best_ties(narrowed_view, today)
+                ranked = sorted(
+                    (path_result(narrowed_view, nodes, costs) for nodes in found.paths),
+                    key=lambda p: (p.cost, p.entities),
+                )
+                answer = find_paths_in_store(store, source, target, left_out, k=1, today=today)
+                assert answer.paths == ranked[:1], (source, target, left_out)
     assert compared > 20 and narrowed > 10  # many pairs have more shortest paths than asked for
     same = store.path_subgraph(ids[0], ids[0], PathQuery())
     assert same == read_in_parts(store, ids[0], ids[0], PathQuery()) and same.paths == []
