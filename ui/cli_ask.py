@@ -9,14 +9,17 @@ seed. Text prints the table; ``--json`` prints the answer (``question``, ``colum
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
+from graph.analysis import store_questions
 from graph.analysis.store_questions import ROWS, StoreAnswer
 from graph.errors import BadInputError, Problem
+from graph.lookup import resolve_entity
 from graph.model import EntityKind, RelationshipKind
 from ui.cli_context import JsonOption, open_chosen_store
 from ui.cli_output import print_json, shown
@@ -66,6 +69,13 @@ def _enum(kind: type[_Kind], text: str, field: str) -> _Kind:
     raise BadInputError([Problem(field, "", f"{text!r} is not one of {known}")])
 
 
+def _ask_about(question: Callable[..., StoreAnswer], *stakeholders: str) -> StoreAnswer:
+    """``question`` asked of the chosen store about ``stakeholders``, each named by id, name or
+    alias."""
+    with open_chosen_store() as store:
+        return question(store, *(resolve_entity(store, text) for text in stakeholders))
+
+
 @ask_app.command()
 def since(
     kind: Annotated[str, typer.Argument(help="The kind of tie, e.g. SIGNED_MOU_WITH.")],
@@ -74,8 +84,6 @@ def since(
     as_json: JsonOption = False,
 ) -> None:
     """Every tie of a kind that began on or after a date, newest first."""
-    from graph.analysis import store_questions
-
     chosen = _enum(RelationshipKind, kind, "KIND")
     try:
         first = date.fromisoformat(day)
@@ -89,12 +97,7 @@ def since(
 @ask_app.command()
 def funds(entity: Entity, as_json: JsonOption = False) -> None:
     """Who funds or invests in a stakeholder, and what it funds."""
-    from graph.analysis import store_questions
-    from graph.lookup import resolve_entity
-
-    with open_chosen_store() as store:
-        found = store_questions.who_funds(store, resolve_entity(store, entity))
-    _print(found, None, as_json)
+    _print(_ask_about(store_questions.who_funds, entity), None, as_json)
 
 
 @ask_app.command()
@@ -103,12 +106,7 @@ def members(
     as_json: JsonOption = False,
 ) -> None:
     """Who is a member of, part of or located in a cluster."""
-    from graph.analysis import store_questions
-    from graph.lookup import resolve_entity
-
-    with open_chosen_store() as store:
-        found = store_questions.members_of(store, resolve_entity(store, cluster))
-    _print(found, None, as_json)
+    _print(_ask_about(store_questions.members_of, cluster), None, as_json)
 
 
 @ask_app.command()
@@ -118,8 +116,6 @@ def lacking(
     as_json: JsonOption = False,
 ) -> None:
     """The clusters with no member of a kind (of any status), by name."""
-    from graph.analysis import store_questions
-
     chosen = _enum(EntityKind, kind, "KIND")
     with open_chosen_store() as store:
         found = store_questions.clusters_without(store, chosen, limit)
@@ -130,9 +126,4 @@ def lacking(
 def connectors(a: Entity, b: Entity, as_json: JsonOption = False) -> None:
     """Who connects one stakeholder's partners to another's (refused when either has more than
     20,000 stakeholders within two ties)."""
-    from graph.analysis import store_questions
-    from graph.lookup import resolve_entity
-
-    with open_chosen_store() as store:
-        found = store_questions.connectors(store, resolve_entity(store, a), resolve_entity(store, b))
-    _print(found, None, as_json)
+    _print(_ask_about(store_questions.connectors, a, b), None, as_json)

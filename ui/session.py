@@ -26,7 +26,6 @@ from itertools import islice, zip_longest
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
 
-from graph.analysis import projection as projections
 from graph.analysis import store_paths, store_questions
 from graph.analysis.gaps import find_gaps
 from graph.analysis.metrics import communities, compute_metrics, simple_graph
@@ -99,13 +98,15 @@ def large_graph() -> bool:
 
 
 @st.cache_resource(ttl=TTL, max_entries=2, show_spinner="Reading the graph…")
-def _snapshot(uri: str) -> Projection:
-    return project(_store(uri))
+def _snapshot(uri: str, summarised: bool = False) -> Projection:
+    return project(_store(uri), details=not summarised)
 
 
-def full_graph() -> Projection:
-    """The whole graph, unfiltered. Raises ProjectionTooLargeError past the analysis limit."""
-    return _snapshot(store_uri())
+def full_graph(*, summarised: bool = False) -> Projection:
+    """The whole graph, unfiltered; with ``summarised`` its ties as summaries (no evidence), as
+    `ckg gaps` reads them: for the Gaps page on a large graph, where reading every tie whole
+    took twice as long. Raises ProjectionTooLargeError past the analysis limit."""
+    return _snapshot(store_uri(), summarised)
 
 
 def _filtered(whole: Projection, view_json: str) -> Projection:
@@ -123,13 +124,14 @@ def _filtered(whole: Projection, view_json: str) -> Projection:
 
 
 @st.cache_resource(ttl=TTL, max_entries=32, show_spinner="Filtering the view…")
-def _view(uri: str, view_json: str) -> Projection:
-    return _filtered(_snapshot(uri), view_json)
+def _view(uri: str, view_json: str, summarised: bool = False) -> Projection:
+    return _filtered(_snapshot(uri, summarised), view_json)
 
 
-def projection(view: GraphFilter | None = None) -> Projection:
-    """The projection of ``view`` (the whole graph when ``None``), filtered from the snapshot."""
-    return _view(store_uri(), (view or GraphFilter()).model_dump_json())
+def projection(view: GraphFilter | None = None, *, summarised: bool = False) -> Projection:
+    """The projection of ``view`` (the whole graph when ``None``), filtered from the snapshot
+    (the summarised one with ``summarised``: see :func:`full_graph`)."""
+    return _view(store_uri(), (view or GraphFilter()).model_dump_json(), summarised)
 
 
 @dataclass(frozen=True)
@@ -172,45 +174,16 @@ def betweenness(view: GraphFilter | None = None) -> dict[str, float]:
 
 
 @st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Looking for gaps…")
-def _gaps(uri: str, view_json: str, sectors: tuple[str, ...]) -> GapReport:
-    return find_gaps(_view(uri, view_json), sectors=sectors or None)
+def _gaps(uri: str, view_json: str, sectors: tuple[str, ...], summarised: bool = False) -> GapReport:
+    return find_gaps(_view(uri, view_json, summarised), sectors=sectors or None)
 
 
-def gap_report(view: GraphFilter | None = None, sectors: tuple[str, ...] = ()) -> GapReport:
-    """The gap report of ``view`` (see :func:`graph.analysis.gaps.find_gaps`), cached."""
-    return _gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors)
-
-
-@st.cache_resource(ttl=TTL, max_entries=1, show_spinner="Reading every tie's ends, kind, status and dates…")
-def _summary_snapshot(uri: str) -> Projection:
-    return projections.project(_store(uri), details=False)
-
-
-def summary_graph() -> Projection:
-    """The whole graph with its ties as summaries (no evidence), as `ckg gaps` reads it: for the
-    Gaps page on a large graph, where reading every tie whole took three times as long. Raises
-    ProjectionTooLargeError past the analysis limit."""
-    return _summary_snapshot(store_uri())
-
-
-@st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Filtering the view…")
-def _summary_view(uri: str, view_json: str) -> Projection:
-    return _filtered(_summary_snapshot(uri), view_json)
-
-
-def summary_projection(view: GraphFilter | None = None) -> Projection:
-    """:func:`projection` of the summarised whole graph (see :func:`summary_graph`)."""
-    return _summary_view(store_uri(), (view or GraphFilter()).model_dump_json())
-
-
-@st.cache_resource(ttl=TTL, max_entries=8, show_spinner="Looking for gaps…")
-def _summary_gaps(uri: str, view_json: str, sectors: tuple[str, ...]) -> GapReport:
-    return find_gaps(_summary_view(uri, view_json), sectors=sectors or None)
-
-
-def summary_gap_report(view: GraphFilter | None = None, sectors: tuple[str, ...] = ()) -> GapReport:
-    """:func:`gap_report` over the summarised graph: the same report (gaps quote no evidence)."""
-    return _summary_gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors)
+def gap_report(
+    view: GraphFilter | None = None, sectors: tuple[str, ...] = (), *, summarised: bool = False
+) -> GapReport:
+    """The gap report of ``view`` (see :func:`graph.analysis.gaps.find_gaps`), cached; the same
+    over the summarised graph (gaps quote no evidence)."""
+    return _gaps(store_uri(), (view or GraphFilter()).model_dump_json(), sectors, summarised)
 
 
 def find_entities(text: str, limit: int = 10) -> list[Entity]:
@@ -526,8 +499,5 @@ def refresh() -> None:
         _store_answer,
         _place_counts,
         _tie_months,
-        _summary_snapshot,
-        _summary_view,
-        _summary_gaps,
     ):
         cached.clear()

@@ -15,6 +15,7 @@ from graph.analysis.projection import Projection
 from graph.analysis.results import Neighbour, NeighbourhoodAnswer
 from graph.model import EntityKind
 from graph.store.base import GraphStore
+from graph.store.gate import gated
 from graph.store.path_query import PathQuery
 
 
@@ -48,6 +49,7 @@ def neighbourhood(projection: Projection, entity_id: str, depth: int = 1) -> Nei
     return _answer(entity_id, centre.name, depth, rings, entities)
 
 
+@gated  # the answer's work too, not only its reads
 def neighbourhood_in_store(
     store: GraphStore, entity_id: str, depth: int = 1, query: PathQuery | None = None
 ) -> NeighbourhoodAnswer:
@@ -56,13 +58,12 @@ def neighbourhood_in_store(
 
     Raises NotFoundError when the store has no such entity.
     """
-    with store.read_gate:  # the answer's work too, not only its reads: see graph.store.gate
-        found = store.neighbourhood(entity_id, depth, query or PathQuery())
-        entities = {found.centre: (found.name, found.kind)}
-        for ties in found.rings:
-            entities.update((tie.far, (tie.name, tie.entity_kind)) for tie in ties)
-        rings = [[(tie.near, tie.far, tie.kind) for tie in ties] for ties in found.rings]
-        return _answer(entity_id, found.name, depth, rings, entities)
+    found = store.neighbourhood(entity_id, depth, query or PathQuery())
+    entities = {found.centre: (found.name, found.kind)}
+    for ties in found.rings:
+        entities.update((tie.far, (tie.name, tie.entity_kind)) for tie in ties)
+    rings = [[(tie.near, tie.far, tie.kind) for tie in ties] for ties in found.rings]
+    return _answer(entity_id, found.name, depth, rings, entities)
 
 
 def _answer(

@@ -19,6 +19,7 @@ from graph.analysis.projection import GraphFilter, Projection, build_projection
 from graph.analysis.results import PathsAnswer
 from graph.analysis.weights import summary_cost
 from graph.store.base import GraphStore, PathChooser, TieSummary, subgraph_along
+from graph.store.gate import gated
 from graph.store.path_query import PathQuery, PathSubgraph
 
 STORE_ENGINE_THRESHOLD = 200_000
@@ -27,17 +28,12 @@ search (for fewest hops): the in-memory answer weighs every tie of the view for 
 which takes seconds at 100,000 entities (docs/BENCHMARKS.md, "Scale")."""
 
 
+@gated  # the answer's work too, not only its reads
 def find_paths_in_store(
     store: GraphStore, source: str, target: str, query: PathQuery, *, k: int = 1, today: date | None = None
 ) -> PathsAnswer:
     """The ``k`` cheapest of the shortest paths between two entity ids, searched in the store."""
-    with store.read_gate:  # the answer's work too, not only its reads: see graph.store.gate
-        return _find_paths_in_store(store, source, target, query, k, today or query.as_of or date.today())
-
-
-def _find_paths_in_store(
-    store: GraphStore, source: str, target: str, query: PathQuery, k: int, today: date
-) -> PathsAnswer:
+    today = today or query.as_of or date.today()
     answer = PathsAnswer(source=source, target=target, paths=[])
     found = store.path_subgraph(source, target, query, _cheapest(k, today))
     if not found.paths:

@@ -8,15 +8,16 @@ part of the graph its answer stands on, then asks the same question of that part
 - clusters without a member of a kind: the store names them, then their members are read;
 - who connects two stakeholders' partners: the two 2-hop neighbourhoods, and the ties among
   the stakeholders they share, refused past :data:`CONNECTORS_LIMIT` stakeholders.
+
+Each question holds one read permit of its store for its reads and the work on them
+(:func:`graph.store.gate.gated`).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Concatenate, ParamSpec
 
 from graph.analysis import questions
 from graph.analysis.projection import CLUSTER_TIES, Projection, build_projection
@@ -24,9 +25,8 @@ from graph.analysis.questions import MONEY_KINDS, QuestionAnswer
 from graph.errors import CkgError
 from graph.model import EntityKind, Relationship, RelationshipKind
 from graph.store.base import GraphStore
+from graph.store.gate import gated
 from graph.store.path_query import PathQuery
-
-Params = ParamSpec("Params")
 
 ROWS = 2_000
 """Rows a question reads at most where its answer can run to thousands (ties since a date,
@@ -36,20 +36,6 @@ CONNECTORS_LIMIT = 20_000
 answer would read a large part of the graph."""
 _EVERY_TIE = PathQuery(include_ended=True)
 """The questions count ended ties too, as the whole graph's answers do."""
-
-
-def _one_permit(
-    question: Callable[Concatenate[GraphStore, Params], StoreAnswer],
-) -> Callable[Concatenate[GraphStore, Params], StoreAnswer]:
-    """The question holds one read permit of its store for all its reads and the work on them
-    (see :attr:`GraphStore.read_gate`)."""
-
-    @functools.wraps(question)
-    def asked(store: GraphStore, /, *args: Params.args, **kwargs: Params.kwargs) -> StoreAnswer:
-        with store.read_gate:
-            return question(store, *args, **kwargs)
-
-    return asked
 
 
 class QuestionTooLargeError(CkgError):
@@ -81,7 +67,7 @@ def _own_ties(store: GraphStore, entity_id: str, kinds: frozenset[RelationshipKi
     return list(store.relationships_by_keys(keys).values())
 
 
-@_one_permit
+@gated
 def ties_since(store: GraphStore, kind: RelationshipKind, since: date, limit: int = ROWS) -> StoreAnswer:
     """The newest ``limit`` ties of ``kind`` since ``since``."""
     found = store.ties_since(kind, since, limit + 1)
@@ -89,14 +75,14 @@ def ties_since(store: GraphStore, kind: RelationshipKind, since: date, limit: in
     return StoreAnswer(questions.ties_since(part, kind, since), part, cut=len(found) > limit)
 
 
-@_one_permit
+@gated
 def who_funds(store: GraphStore, entity_id: str) -> StoreAnswer:
     """Who funds or invests in ``entity_id``, and what it funds."""
     part = _part(store, [entity_id], _own_ties(store, entity_id, MONEY_KINDS))
     return StoreAnswer(questions.who_funds(part, entity_id), part)
 
 
-@_one_permit
+@gated
 def members_of(store: GraphStore, cluster_id: str) -> StoreAnswer:
     """Who is a member of, part of or located in ``cluster_id``."""
     ties = [rel for rel in _own_ties(store, cluster_id, CLUSTER_TIES) if rel.target == cluster_id]
@@ -104,7 +90,7 @@ def members_of(store: GraphStore, cluster_id: str) -> StoreAnswer:
     return StoreAnswer(questions.members_of(part, cluster_id), part)
 
 
-@_one_permit
+@gated
 def clusters_without(store: GraphStore, kind: EntityKind, limit: int = ROWS) -> StoreAnswer:
     """The first ``limit`` clusters (by name) with no member of ``kind``, with their members."""
     lacking = store.groups_lacking(EntityKind.CLUSTER, kind, CLUSTER_TIES)
@@ -118,7 +104,7 @@ def clusters_without(store: GraphStore, kind: EntityKind, limit: int = ROWS) -> 
     return StoreAnswer(answer, part, cut=len(lacking) > limit)
 
 
-@_one_permit
+@gated
 def connectors(store: GraphStore, a: str, b: str, limit: int = CONNECTORS_LIMIT) -> StoreAnswer:
     """Who connects ``a``'s partners to ``b``'s. Raises QuestionTooLargeError when more than
     ``limit`` stakeholders lie within two ties of either."""

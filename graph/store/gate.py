@@ -103,8 +103,9 @@ Result = TypeVar("Result")
 def gated(
     method: Callable[Concatenate[Store, Params], Result],
 ) -> Callable[Concatenate[Store, Params], Result]:
-    """Run a store's read method inside its :class:`ReadGate`. Only for methods that return
-    their answer whole: a generator would hold its permit for as long as its caller iterates."""
+    """Run a store's read method, or a question whose first argument is a store (its reads and
+    the work on them), inside the store's :class:`ReadGate`. Only for what returns its answer
+    whole: a generator would hold its permit for as long as its caller iterates."""
 
     @functools.wraps(method)
     def inside(store: Store, /, *args: Params.args, **kwargs: Params.kwargs) -> Result:

@@ -62,6 +62,13 @@ from graph.store.path_query import NO_PATH, Neighbourhood, PathQuery, PathSubgra
 from graph.store.trusted import trusted
 
 SCHEMA_VERSION = 4
+_REDATE = (
+    "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
+    "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
+    "WHERE key = ? AND since IS NULL"
+)
+"""An undated tie began when a source first reported it: its first report, from the sources of
+its evidence."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -292,12 +299,8 @@ class SqliteStore:
     def _redate_ties_citing(self, sources: list[str]) -> None:
         """An undated tie began when a source first reported it: a source re-dated re-dates the
         undated ties citing it (the rest are dated by the batch that writes them)."""
-        self._db.executemany(
-            "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
-            "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
-            "WHERE since IS NULL AND key IN (SELECT relationship_key FROM evidence WHERE source_id = ?)",
-            [(source_id,) for source_id in sources],
-        )
+        citing = self._rows("SELECT DISTINCT relationship_key FROM evidence WHERE source_id IN ({})", sources)
+        self._db.executemany(_REDATE, list(citing))
 
     def _write_sources(self, sources: Sequence[Source]) -> None:
         self._db.executemany(
@@ -360,13 +363,8 @@ class SqliteStore:
                 for e in relationships[key].evidence
             ],
         )
-        # an undated tie began when a source first reported it: known once its evidence is in
-        self._db.executemany(
-            "UPDATE relationships SET first_reported = (SELECT min(s.published) FROM evidence e "
-            "JOIN sources s ON s.id = e.source_id WHERE e.relationship_key = relationships.key) "
-            "WHERE key = ?",
-            [(key,) for key, r in relationships.items() if r.since is None],
-        )
+        # an undated tie's first report is known once its evidence is in
+        self._db.executemany(_REDATE, [(key,) for key, r in relationships.items() if r.since is None])
 
     def clear(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")

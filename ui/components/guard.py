@@ -8,17 +8,17 @@ import streamlit as st
 
 from graph.analysis.projection import Projection
 from graph.errors import CkgError
-from ui.session import full_graph, summary_graph
+from ui.session import full_graph
 
 EMPTY = "The store is empty. Load data with `ckg ingest data/seed`, then reload."
 
 
 def whole_graph_or_stop(*, at_least: int = 1, too_few: str = EMPTY, summarised: bool = False) -> Projection:
     """The whole graph (its ties as summaries with ``summarised``: see
-    :func:`ui.session.summary_graph`); or, when the store cannot be read or holds fewer than
+    :func:`ui.session.full_graph`); or, when the store cannot be read or holds fewer than
     ``at_least`` entities, a message in the page's place and the page stopped."""
     try:
-        whole = summary_graph() if summarised else full_graph()
+        whole = full_graph(summarised=summarised)
     except CkgError as error:
         st.error(f"The store cannot be read: {error}")
         st.stop()

@@ -16,7 +16,7 @@ from ui.components.guard import whole_graph_or_stop
 from ui.components.links import NETWORK, PATHS, PROFILE, link
 from ui.components.picker import pick_one
 from ui.components.state import decode_list, seed, write_url
-from ui.session import gap_report, large_graph, projection, summary_gap_report, summary_projection
+from ui.session import gap_report, large_graph, projection
 
 SHOWN = 15  # findings listed per section; the downloaded report has them all
 
@@ -27,7 +27,7 @@ large = large_graph()
 whole = whole_graph_or_stop(summarised=large)
 
 view, url = view_filter(whole, "gaps")
-shown = summary_projection(view) if large else projection(view)
+shown = projection(view, summarised=large)
 names = {eid: entity.name for eid, entity in whole.entities.items()}
 sectors = sorted({sector for entity in whole.entities.values() for sector in entity.sectors})
 seed("gaps_cover", "cover", lambda t: [s for s in decode_list(t) if s in sectors], list[str]())
@@ -61,7 +61,7 @@ with gaps_tab:
         key="gaps_cover",
         placeholder="every sector named",
     )
-    report = (summary_gap_report if large else gap_report)(view, tuple(cover))
+    report = gap_report(view, tuple(cover), summarised=large)
     for section in report.sections:
         found = len(section.items) + section.omitted
         with st.expander(
