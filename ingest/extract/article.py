@@ -28,10 +28,17 @@ from ingest.extract.amounts import parse_date_text
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
+# "SEOUL, March 4 (Newswire) — ", "ULSAN, South Korea, Oct. 10, 2030 /PRNewswire/ -- "
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40})(,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(\s*\([^)]{1,40}\))?\s*(—|–|--|-)\s+"
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40})"
+    r"(,\s*[A-Z][A-Za-z.'-]+(\s+[A-Z][A-Za-z.'-]+){0,2})?"  # the region or country
+    r"(?P<date>,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(,\s*\d{4})?)?"
+    r"(\s*\([^)]{1,40}\)|\s*/[^/]{1,60}/)?"  # the agency: "(Yonhap)", "/PRNewswire/"
+    r"\s*(—|–|--|-)\s+"
 )
 _BYLINE = re.compile(r"^\s*(by\s+)?(?P<author>[^|,\n]{3,60}?)\s*(\||,)\s*(?P<date>.*\d{4}.*)$", re.IGNORECASE)
+_BYLINE_LENGTH = 100  # a longer line is the story's first sentence, even when it holds a date
+_HEAD = 8  # the paragraphs at the top of a page that may hold its title, byline and date
 
 
 @dataclass(frozen=True)
@@ -133,13 +140,13 @@ def _split_head(paragraphs: list[tuple[int, list[str]]]) -> list[tuple[int, list
 def _read_text(path: Path, text: str) -> Article:
     paragraphs = _split_head(_paragraphs(text.splitlines()))
     article = Article(path=path, title="", published=None)
-    head = paragraphs[:8]
+    head = paragraphs[:_HEAD]
     for index, (number, lines) in enumerate(head):
         line = lines[0].strip()
         if not article.title and len(lines) == 1 and len(line.split()) >= 4 and _is_label(lines):
             article.title = line
             continue
-        byline = _BYLINE.match(line) if len(lines) == 1 else None
+        byline = _BYLINE.match(line) if len(lines) == 1 and len(line) <= _BYLINE_LENGTH else None
         if article.published is None and byline and (found := parse_date_text(byline.group("date"))):
             article.published = found
             article.author = byline.group("author").strip() or None
@@ -162,6 +169,8 @@ def _add_block(article: Article, lines: list[str], locator: str, line: int | Non
     flat = joined.replace("\n", " ")
     dateline = _DATELINE.match(flat)
     if dateline:  # "SEOUL, March 4 (Newswire) — ": where and when, not the story
+        if article.published is None and dateline.group("date"):
+            article.published = parse_date_text(dateline.group("date").lstrip(", "))
         shift = dateline.end()
         flat = flat[shift:]
         if line is not None:
@@ -207,11 +216,18 @@ def _read_markdown(path: Path, text: str) -> Article:
         line = _MD_LINK.sub(r"\1", line)
         line = _MD_EMPHASIS.sub(r"\2", _MD_EMPHASIS.sub(r"\2", line))
         cleaned.append(line)
-    for number, block in _paragraphs(cleaned):
+    for position, (number, block) in enumerate(_paragraphs(cleaned)):
         if _is_label(block) or " ".join(block).strip() == article.title:
+            if article.published is None and position < _HEAD and len(block) == 1:
+                article.published = _short_line_date(block[0])  # "*Seoul, June 18, 2030*"
             continue
         _add_block(article, block, f"line {number}", number)
     return article
+
+
+def _short_line_date(line: str) -> date | None:
+    """The date a short line at the top of a page gives: a byline or a dateline of its own."""
+    return parse_date_text(line) if len(line.strip()) <= _BYLINE_LENGTH else None
 
 
 # -- HTML ----------------------------------------------------------------------------------------
@@ -242,14 +258,16 @@ def _read_html(path: Path, raw: bytes) -> Article:
         if element.find_parent(["p", "li", "blockquote"]) is not None:
             continue  # text inside a paragraph is read with it
         text = " ".join(element.get_text(" ", strip=True).split())
-        if not text or element.name.startswith("h") or _is_label([text]):
+        if not text or element.name.startswith("h"):
             continue
         classes = " ".join(element.get("class") or [])
-        byline = _BYLINE.match(text)
+        byline = _BYLINE.match(text) if len(text) <= _BYLINE_LENGTH else None
         if "byline" in classes or (byline and text.lower().startswith("by ")):
             if article.published is None and byline:
                 article.published = parse_date_text(byline.group("date"))
             article.author = article.author or (byline.group("author").strip() if byline else None)
+            continue
+        if _is_label([text]):
             continue
         number += 1
         _add_block(article, [text], f"paragraph {number}", None)

@@ -165,9 +165,10 @@ class MentionFinder:
         self._topic_set = False
 
     def names(self, doc: Doc) -> list[Mention]:
-        self._topic_set = False
         """The names in one paragraph, in order (descriptions come per sentence, see
         :meth:`sentence`, so that they can refer to what the rules made of the sentence before)."""
+        self._topic_set = False
+        self._last_span = {}  # token offsets count from each paragraph's start: not comparable across
         mentions = [
             self._from_entry(start, end, entry, doc) for start, end, entry in self.gazetteer.find(doc)
         ]

@@ -54,6 +54,40 @@ def test_html_metadata_and_only_the_story() -> None:
     assert "’" in texts  # &rsquo; decoded
 
 
+def test_press_release_dateline_keeps_the_lead_and_gives_the_date(tmp_path: Path) -> None:
+    """A dateline with a country, a year and a wire service ends in the story's first sentence:
+    the sentence is read, not taken for a byline, and the dateline's date is the article's."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Multiverse and HD KSOE to open a design centre\n\n"
+        "ULSAN, South Korea, Oct. 10, 2030 /Korea Press Release Service/ -- Multiverse Computing, a "
+        "Spanish developer of quantum software, and HD KSOE today announced a strategic partnership.\n\n"
+        "The two companies will open a centre in Ulsan.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.published == date(2030, 10, 10)
+    assert [b.text[:26] for b in article.blocks] == [
+        "Multiverse Computing, a Sp",
+        "The two companies will ope",
+    ]
+    assert article.blocks[0].locator == "line 3"
+
+
+def test_a_date_on_its_own_line_or_in_a_short_html_byline(tmp_path: Path) -> None:
+    markdown = tmp_path / "story.md"
+    markdown.write_text("# A consortium\n\n*Seoul, June 18, 2030*\n\nMSIT launched a consortium.\n")
+    assert read_article(markdown).published == date(2030, 6, 18)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><body><h1>A consortium</h1><p class="byline">By Staff Writer | December 9, 2026</p>'
+        "<p>MSIT launched a consortium on Tuesday.</p></body></html>"
+    )
+    article = read_article(page)
+    assert (article.published, article.author) == (date(2026, 12, 9), "Staff Writer")
+    assert [b.text for b in article.blocks] == ["MSIT launched a consortium on Tuesday."]
+
+
 def test_title_and_date_given_override_the_page(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("KT and IonQ signed a memorandum of understanding on Friday.\n", encoding="utf-8")

@@ -480,3 +480,16 @@ def test_a_french_product_does_not_make_its_buyer_french(tmp_path: Path) -> None
         )
     )
     assert not {t for t in found if t[0] == "SIGNED_MOU_WITH" and "samsung-electronics" in t[1:]}
+
+
+def test_a_description_refers_back_across_paragraphs(tmp_path: Path) -> None:
+    """Token offsets count from each paragraph's start: an entity's position in the paragraph
+    before says nothing about whether it is the subject of this sentence's clause."""
+    found = extract(
+        tmp_path,
+        "Bluefors, the Finnish company whose refrigerators cool most quantum processors, will build "
+        "its first factory outside Europe in Cheongju, the provincial government said.\n\n"
+        "A memorandum of understanding on the project was signed on Tuesday by the Helsinki-based "
+        "company and North Chungcheong Province.",
+    )
+    assert ("SIGNED_MOU_WITH", "bluefors", "north-chungcheong-province") in ties(found)
