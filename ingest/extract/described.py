@@ -67,7 +67,8 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
             listed = _brought_together(s, noun)
             founders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE}]
             if len(members) < 2 and not (founders and listed):
-                if founders and not members:
+                if founders and {m.id for m in members} <= {f.id for f in founders}:
+                    # one founder alone ("MSIT launched a national consortium"): its name may follow
                     state.unnamed_body = ([f.id for f in founders], doc[noun].lower_, s)
                 continue
             body = state.create(

@@ -254,6 +254,14 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             if not recipients and verb not in _BUDGET_VERBS:
                 described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
                 recipients, rule = ([described], "funds-described") if described else ([], rule)
+            if not recipients and verb not in _BUDGET_VERBS and _gift_ends(s, money[-1].end):
+                # "Ulsan will contribute 4 billion won.": to what the article is about
+                focus = state.focus({f.id for f in funders})
+                if focus is not None:
+                    recipients = [
+                        Mention(start, start + 1, focus, state.registry.get(focus).kind, "anaphora")
+                    ]
+                    rule = "funds-focus"
         else:
             continue
         for funder in funders:
@@ -275,6 +283,23 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _gift_ends(s: Sentence, index: int) -> bool:
+    """Whether the clause ends after the amount at ``index``, naming no recipient: "will
+    contribute 4 billion won ($2.9 million).", "will chip in a further 10 billion won, most of it
+    to pay for test chips"."""
+    doc = s.span.doc
+    j = index
+    if j < s.span.end and doc[j].text == ")":  # the amount was the dollar equivalent
+        j += 1
+    elif j < s.span.end and doc[j].text == "(":  # the dollar equivalent follows
+        while j < s.span.end and doc[j].text != ")":
+            j += 1
+        j += 1
+    if j < s.span.end and doc[j].lower_ in {"over", "this", "next", "in"} and s.at(j + 1) is None:
+        j = s.clause_end(j) if doc[j].lower_ == "over" else j  # "over three years"
+    return j >= s.span.end or doc[j].text in {".", ",", ";"} or s.clause_end(j) == j
 
 
 _MANNER = frozenset({"jointly", "partly", "largely", "fully", "mainly", "entirely", "also", "mostly"})

@@ -163,6 +163,18 @@ class MentionFinder:
         self.topics: list[str] = []  # the first organisation each paragraph names
         self.described_in: dict[str, set[str]] = {}  # "French startup Quandela": quandela -> {france}
         self._topic_set = False
+        # the parties of the latest agreement or partnership, and how many sentences ago it was
+        # stated: "the two companies" after "A and B announced a partnership" are A and B, even
+        # when a sentence in between named a third ("B, the unit of C")
+        self.last_pair: tuple[str, str] | None = None
+        self.pair_age = 0
+
+    def stated_pair(self, pair: tuple[str, str] | None) -> None:
+        """Called after each sentence with the pair of parties it tied, if any."""
+        if pair is not None:
+            self.last_pair, self.pair_age = pair, 0
+        else:
+            self.pair_age += 1
 
     def names(self, doc: Doc) -> list[Mention]:
         """The names in one paragraph, in order (descriptions come per sentence, see
@@ -300,6 +312,11 @@ class MentionFinder:
         """ "the two companies": the last two organisations named, as one mention of both."""
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         companies = noun in {"companies", "firms", "carriers", "operators"}
+        if self.last_pair is not None and self.pair_age <= _PAIR_MEMORY:
+            kinds = {self.registry.get(e).kind for e in self.last_pair}
+            if not companies or kinds <= {EntityKind.COMPANY, None}:
+                first, second = self.last_pair
+                return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
         pair = self.history.latest_two(companies=companies, exclude=unnamed)
         if not pair:
             return None
@@ -551,6 +568,9 @@ _PRODUCT_NOUNS = frozenset(
     ]
 )
 _GOVERNED = frozenset({"city", "province", "county", "state", "government", "municipality", "district"})
+
+
+_PAIR_MEMORY = 4  # sentences after which "the two companies" no longer means the last pair tied
 
 
 def _merge_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -89,7 +89,8 @@ def _matcher() -> Matcher:
             [cap, linking, the, cap, conjunction, cap],
             [cap, linking, cap, {"ORTH": ","}, cap, conjunction, cap],
             [cap, particle, cap],
-            [{"_": {"ckg_cap": True}}, {"ORTH": "&"}, {"_": {"ckg_cap": True}}],  # "Alice & Bob"
+            # "Alice & Bob", "HD Korea Shipbuilding & Offshore Engineering": an ampersand joins a name
+            [cap, {"ORTH": "&"}, cap],
             [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": "group"}],
             [{"_": {"ckg_cap": True}, "IS_UPPER": True}, {"LOWER": {"IN": sorted(LOWER_CASE_NAME_ENDS)}}],
         ],
@@ -208,7 +209,10 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
     doc = span.doc
     while start < end and (
         doc[start].lower_ in OPENERS
-        or (doc[start].is_sent_start and (doc[start].lower_ in NOT_NAMES or doc[start].lower_ in lowercase))
+        or (
+            _opens_sentence(doc[start])
+            and (doc[start].lower_ in NOT_NAMES or doc[start].lower_ in lowercase or doc[start].like_num)
+        )
         or (doc[start].text in COUNTRY_CODES and end - start > 1)  # "US Department of Energy"
     ):
         start += 1
@@ -228,6 +232,15 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
 
 
 _DANGLING = frozenset({"of", "for", "on", "the", "and", "&", ","})
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "("})
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The sentence's first word, also after an opening quote: '"Shipbuilding in this country'."""
+    if token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in _OPENING_QUOTES and bool(before.is_sent_start)
 
 
 def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
@@ -254,9 +267,12 @@ def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
 
 
 def _acronym_after(span: Span) -> str | None:
+    """The short form in brackets after a name: "(KAIST)", or two words, "(HD KSOE)"."""
     doc = span.doc
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-        text = doc[span.end + 1].text
-        if _ACRONYM.match(text) and sum(char.isupper() for char in text) >= 2:
-            return text
+    for width in (1, 2):
+        close = span.end + 1 + width
+        if close < len(doc) and doc[span.end].text == "(" and doc[close].text == ")":
+            words = [t.text for t in doc[span.end + 1 : close]]
+            if all(_ACRONYM.match(w) for w in words) and sum(c.isupper() for c in "".join(words)) >= 2:
+                return " ".join(words)
     return None

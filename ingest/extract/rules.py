@@ -86,7 +86,10 @@ class RuleExtractor:
                     found += rule(sentence, state)
                 found += state.pending
                 state.pending = []
-                findings += [_hedged(f) for f in found if not _denied(f)]
+                kept = [_hedged(f) for f in found if not _denied(f)]
+                finder.stated_pair(_pair_tied(kept))
+                state.set_up |= {f.target for f in kept if f.kind is RelationshipKind.ESTABLISHES}
+                findings += kept
                 previous = sentence
         findings = _named_later(findings, registry)
         for finding in findings:  # a described facility that the next sentence named
@@ -94,6 +97,18 @@ class RuleExtractor:
             finding.target = state.renamed.get(finding.target, finding.target)
         relationships = _merge(findings, article, source_id, registry, f"{self.name} {self.version}")
         return Extraction(registry.proposals(), relationships, registry.matched())
+
+
+_PAIR_KINDS = frozenset(
+    {RelationshipKind.SIGNED_MOU_WITH, RelationshipKind.PARTNERS_WITH, RelationshipKind.COLLABORATES_WITH}
+)
+
+
+def _pair_tied(found: list[Finding]) -> tuple[str, str] | None:
+    """The two parties of the sentence's last agreement or partnership, if it tied just two."""
+    pairs = [(f.source, f.target) for f in found if f.kind in _PAIR_KINDS and f.source != f.target]
+    parties = {party for pair in pairs for party in pair}
+    return pairs[-1] if pairs and len(parties) == 2 else None
 
 
 _FACILITY_HEADS = {

@@ -144,7 +144,7 @@ class Sentence:
         preposition ("with A, B and C among its members")."""
         group = [mention]
         while True:
-            previous = self._neighbour(group[0].start - 1, -1)
+            previous = self._neighbour(group[0].start - 1, -1) or self._before_apposition(group[0].start - 1)
             if previous is None or not self.party(previous):
                 return _with_partners(group)
             if self.after_preposition(previous):
@@ -152,6 +152,18 @@ class Sentence:
                     group.insert(0, previous)
                 return _with_partners(group)
             group.insert(0, previous)
+
+    def _before_apposition(self, index: int) -> Mention | None:
+        """The list item before an apposition that ends at ``index``: "Multiverse Computing, a
+        Spanish developer of software, and HD KSOE" gives Multiverse Computing."""
+        doc = self.span.doc
+        j = index
+        if j >= self.span.start and doc[j].lower_ in {"and", "&"}:
+            j -= 1
+        if j <= self.span.start or doc[j].text != ",":
+            return None
+        end = self._apposition_start(j, self.span.start)
+        return self.named_before(end) if end is not None else None
 
     def group_right(self, mention: Mention) -> list[Mention]:
         group = [mention]
@@ -321,7 +333,7 @@ class Sentence:
         for k in range(comma - 1, max(start, comma - 20) - 1, -1):
             if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
                 opens = k + 1 < comma and (
-                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who", "where"}
+                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who", "whose", "where"}
                     or (doc[k + 1].is_lower and doc[k + 1].lower_.endswith("ed"))  # ", formed in 2021 by"
                 )
                 named = self.named_before(k - 1) if k - 1 >= start else None

@@ -34,6 +34,7 @@ class ArticleState:
     # for the name the next sentence gives it ("The Quantum Software Academy (QSA) will ...")
     opened: tuple[str, str, Sentence] | None = None
     renamed: dict[str, str] = field(default_factory=dict)  # described entity -> its later name
+    set_up: set[str] = field(default_factory=set)  # what the article says is being founded or opened
 
     def create(
         self,
@@ -71,8 +72,24 @@ class ArticleState:
         words = self.name(first.id).lower().split()
         return first if words and words[-1] == noun else None
 
+    def focus(self, exclude: set[str], *, bodies_only: bool = False) -> str | None:
+        """What the article is about at this point when a sentence takes part, joins or signs up
+        without saying in what ("KR has agreed to take part"): the latest body or cluster it
+        named, or (unless ``bodies_only``) programme or facility being set up."""
+        kinds = _BODY_KINDS if bodies_only else _FOCUS_KINDS
+        for entity_id, kind, _ in reversed(self.history.seen):
+            if entity_id in exclude or kind not in kinds:
+                continue
+            if kind is not EntityKind.RESEARCH_INSTITUTE or entity_id in self.set_up:
+                return entity_id  # an institute is a party; a centre being set up is what it is about
+        return None
+
     def kind(self, mention: Mention) -> EntityKind | None:
         return self.registry.get(mention.id).kind
 
     def name(self, entity_id: str) -> str:
         return self.registry.get(entity_id).name
+
+
+_BODY_KINDS = frozenset({EntityKind.CONSORTIUM, EntityKind.CLUSTER})
+_FOCUS_KINDS = _BODY_KINDS | {EntityKind.PROGRAMME, EntityKind.RESEARCH_INSTITUTE}

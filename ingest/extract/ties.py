@@ -467,21 +467,41 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                         )
                     )
             continue
-        for member in s.subject(start):
-            for body in s.object(end - 1, frozenset({"in"}), limit=4):
-                if member.id != body.id:
+        members = s.subject(start)
+        bodies = [(b.id, "participates-in", 0.8) for b in s.object(end - 1, frozenset({"in"}), limit=4)]
+        whose = _whose_work(s, end)
+        if not bodies and whose is not None:  # "will take part in the centre's simulation work"
+            bodies = [(whose.id, "participates-in-its-work", 0.75)]
+        if not bodies and _nothing_taken_part_in(s, end):  # "KR has agreed to take part by drafting"
+            focus = state.focus({m.id for m in members})
+            bodies = [(focus, "participates-in-focus", 0.65)] if focus is not None else []
+        for member in members:
+            for body, rule, confidence in bodies:
+                if member.id != body:
                     findings.append(
-                        Finding(
-                            RelationshipKind.PARTICIPATES_IN,
-                            member.id,
-                            body.id,
-                            "participates-in",
-                            0.8,
-                            s,
-                            start,
-                        )
+                        Finding(RelationshipKind.PARTICIPATES_IN, member.id, body, rule, confidence, s, start)
                     )
     return findings
+
+
+def _whose_work(s: Sentence, end: int) -> Mention | None:
+    """ "in the centre's simulation work", "in the consortium's theoretical work": the owner."""
+    doc = s.span.doc
+    if end >= s.span.end or doc[end].lower_ != "in":
+        return None
+    for j in range(end + 1, min(s.span.end, end + 4)):
+        found = s.at(j)
+        if found is not None:
+            return found if s.possessive(found) and not found.modifier else None
+        if doc[j].lower_ not in {"the", "a", "its", "their"}:
+            return None
+    return None
+
+
+def _nothing_taken_part_in(s: Sentence, end: int) -> bool:
+    """ "take part." or "take part by drafting rules", "take part as an adviser": no object."""
+    doc = s.span.doc
+    return end >= s.span.end or doc[end].is_punct or doc[end].lower_ in {"by", "as", "too", "also"}
 
 
 _RUN = frozenset({"run", "operated", "managed"})
@@ -516,7 +536,35 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_MEMBER_WORDS = frozenset({"member", "members", "participants", "partners", "signatories"})
+_LISTING_BODIES = frozenset({EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME})
+
+
+def listed_members(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Six organisations signed up as members at the launch: A, B, C and D", "Its founding
+    members are: A and B": the list after the colon belongs to the body the clause before it
+    names, or else to the body the article is about."""
+    doc = s.span.doc
+    colon = next((t.i for t in s.span if t.text == ":" and t.i > s.span.start + 2), None)
+    if colon is None or not _MEMBER_WORDS & {t.lower_ for t in doc[s.clause_start(colon) : colon]}:
+        return []
+    listed = [m for m in s.first_party_after(colon + 1, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
+    if len(listed) < 2:
+        return []
+    named = [m for m in s.mentions if m.end <= colon and s.party(m) and state.kind(m) in _LISTING_BODIES]
+    body = named[-1].id if named else state.focus({m.id for m in listed}, bodies_only=True)
+    if body is None:
+        return []
+    kind = RelationshipKind.PARTICIPATES_IN if state.registry.get(body).kind is EntityKind.PROGRAMME else None
+    return [
+        Finding(kind or RelationshipKind.MEMBER_OF, m.id, body, "listed-members", 0.75, s, colon)
+        for m in listed
+        if m.id != body
+    ]
+
+
 RULES: list[Rule] = [
+    listed_members,
     signed_mou,
     partnered,
     chose_partner,

@@ -160,6 +160,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("provide provides provided providing pledge pledges pledged commit commits committed")],
         [_words("contribute contributes contributed"), {"LOWER": {"NOT_IN": ["to"]}}],
         [_words("put puts"), {"LOWER": "up"}],
+        [_words("chip chips chipped chipping"), {"LOWER": "in"}],
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
     ],

@@ -493,3 +493,64 @@ def test_a_description_refers_back_across_paragraphs(tmp_path: Path) -> None:
         "company and North Chungcheong Province.",
     )
     assert ("SIGNED_MOU_WITH", "bluefors", "north-chungcheong-province") in ties(found)
+
+
+def test_a_list_whose_items_carry_appositions_and_the_pair_it_forms(tmp_path: Path) -> None:
+    """ "A, a developer of X, and B (B2), the holding company of C, announced a partnership. The
+    two companies will open ...": the list reads past both appositions, and "the two companies"
+    are the pair just tied, not the last two names (C came after them)."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Multiverse Computing, a Spanish developer of quantum software, and HD Korea Shipbuilding & "
+            "Offshore Engineering (HD KSOE), the shipbuilding holding company of HD Hyundai, today "
+            "announced a strategic partnership. The two companies will open a Quantum-AI Ship Design "
+            "Centre in Ulsan.",
+        )
+    )
+    ksoe = "hd-korea-shipbuilding-offshore-engineering"
+    partners = {frozenset(t[1:]) for t in found if t[0] == "PARTNERS_WITH"}
+    assert partners == {frozenset({"multiverse-computing", ksoe})}
+    opened = {t[1] for t in found if t[0] == "ESTABLISHES"}
+    assert opened == {"multiverse-computing", ksoe}
+
+
+def test_members_listed_after_a_colon_join_the_body_the_article_is_about(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT launched the Korea Fault-Tolerant Quantum Computing "
+            "Consortium on Tuesday. Six organisations signed up as members at the launch: Samsung "
+            "Electronics, SK Telecom, Yonsei University and Riverlane.",
+        )
+    )
+    body = "korea-fault-tolerant-quantum-computing-consortium"
+    members = {t[1] for t in found if t[0] == "MEMBER_OF" and t[2] == body}
+    assert {"samsung-electronics", "sk-telecom", "yonsei-university", "riverlane"} <= members
+    assert {t[2] for t in found if t[0] == "MEMBER_OF"} == {body}
+
+
+def test_taking_part_and_giving_money_without_saying_in_what(tmp_path: Path) -> None:
+    """ "will take part in the centre's work", "has agreed to take part", "will contribute 4
+    billion won.": the centre being set up, which the sentences are about; a named laboratory
+    that nobody sets up is not what an amount goes to."""
+    found = ties(
+        extract(
+            tmp_path,
+            "KAIST and Pasqal will open a Neutral Atom Centre in Daejeon. "
+            "UNIST will take part in the centre's simulation work. "
+            "Korean Register, the classification society, has agreed to take part by drafting rules. "
+            "Daejeon Metropolitan City will contribute 4 billion won ($2.9 million).",
+        )
+    )
+    centre = "neutral-atom-centre"
+    assert {("PARTICIPATES_IN", "unist", centre), ("PARTICIPATES_IN", "korean-register", centre)} <= found
+    assert ("FUNDS", "daejeon", centre) in found
+    unrelated = ties(
+        extract(
+            tmp_path,
+            "KRISS and the Argonne National Laboratory signed a memorandum of understanding. "
+            "KRISS will contribute 4.5 billion won over three years, while Argonne will provide access.",
+        )
+    )
+    assert not {t for t in unrelated if t[0] == "FUNDS"}
