@@ -297,8 +297,8 @@ def _gift_ends(s: Sentence, index: int) -> bool:
         while j < s.span.end and doc[j].text != ")":
             j += 1
         j += 1
-    if j < s.span.end and doc[j].lower_ in {"over", "this", "next", "in"} and s.at(j + 1) is None:
-        j = s.clause_end(j) if doc[j].lower_ == "over" else j  # "over three years"
+    if j < s.span.end and doc[j].lower_ == "over" and s.at(j + 1) is None:
+        j = s.clause_end(j)  # "over three years"
     return j >= s.span.end or doc[j].text in {".", ",", ";"} or s.clause_end(j) == j
 
 

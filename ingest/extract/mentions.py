@@ -312,15 +312,16 @@ class MentionFinder:
         """ "the two companies": the last two organisations named, as one mention of both."""
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         companies = noun in {"companies", "firms", "carriers", "operators"}
-        if self.last_pair is not None and self.pair_age <= _PAIR_MEMORY:
-            kinds = {self.registry.get(e).kind for e in self.last_pair}
-            if not companies or kinds <= {EntityKind.COMPANY, None}:
-                first, second = self.last_pair
-                return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
-        pair = self.history.latest_two(companies=companies, exclude=unnamed)
-        if not pair:
-            return None
-        first, second = pair[1], pair[0]
+        recent = self.last_pair if self.pair_age <= _PAIR_MEMORY else None
+        if recent is not None and (
+            not companies or {self.registry.get(e).kind for e in recent} <= {EntityKind.COMPANY, None}
+        ):
+            first, second = recent
+        else:
+            latest = self.history.latest_two(companies=companies, exclude=unnamed)
+            if not latest:
+                return None
+            first, second = latest[1], latest[0]
         return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
 
     def _speaker(

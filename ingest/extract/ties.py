@@ -469,8 +469,8 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         members = s.subject(start)
         bodies = [(b.id, "participates-in", 0.8) for b in s.object(end - 1, frozenset({"in"}), limit=4)]
-        whose = _whose_work(s, end)
-        if not bodies and whose is not None:  # "will take part in the centre's simulation work"
+        whose = None if bodies else _whose_work(s, end)
+        if whose is not None:  # "will take part in the centre's simulation work"
             bodies = [(whose.id, "participates-in-its-work", 0.75)]
         if not bodies and _nothing_taken_part_in(s, end):  # "KR has agreed to take part by drafting"
             focus = state.focus({m.id for m in members})
@@ -555,12 +555,9 @@ def listed_members(s: Sentence, state: ArticleState) -> list[Finding]:
     body = named[-1].id if named else state.focus({m.id for m in listed}, bodies_only=True)
     if body is None:
         return []
-    kind = RelationshipKind.PARTICIPATES_IN if state.registry.get(body).kind is EntityKind.PROGRAMME else None
-    return [
-        Finding(kind or RelationshipKind.MEMBER_OF, m.id, body, "listed-members", 0.75, s, colon)
-        for m in listed
-        if m.id != body
-    ]
+    programme = state.registry.get(body).kind is EntityKind.PROGRAMME
+    kind = RelationshipKind.PARTICIPATES_IN if programme else RelationshipKind.MEMBER_OF
+    return [Finding(kind, m.id, body, "listed-members", 0.75, s, colon) for m in listed if m.id != body]
 
 
 RULES: list[Rule] = [
