@@ -28,6 +28,7 @@ from ingest.extract.amounts import parse_date_text
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?] +[A-Z]")  # "... a Series A round. The other investors were:"
 # "SEOUL, March 4 (Newswire) — ", "ULSAN, South Korea, Oct. 10, 2030 /PRNewswire/ -- "
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,40})"
@@ -118,7 +119,12 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 def _is_label(lines: list[str]) -> bool:
     """Headings or page labels: short lines that do not end a sentence."""
-    return all(len(line.split()) <= 16 and not _SENTENCE_END.search(line.strip()) for line in lines)
+    return all(
+        len(line.split()) <= 16
+        and not _SENTENCE_END.search(line.strip())
+        and not _INNER_SENTENCE_END.search(line)
+        for line in lines
+    )
 
 
 def _split_head(paragraphs: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
@@ -267,11 +273,27 @@ def _read_html(path: Path, raw: bytes) -> Article:
                 article.published = parse_date_text(byline.group("date"))
             article.author = article.author or (byline.group("author").strip() if byline else None)
             continue
+        if (
+            element.name == "li"
+            and article.blocks
+            and article.blocks[-1].text.rstrip().endswith(_LIST_GOES_ON)
+        ):
+            # "The other investors were:" and its items ("A;", "B, an arm of C;", "and D."):
+            # one sentence, as the writer wrote it
+            last = article.blocks[-1]
+            article.blocks[-1] = Block(
+                text=f"{last.text.rstrip()} {text}", locator=last.locator, line=last.line
+            )
+            continue
         if _is_label([text]):
             continue
         number += 1
         _add_block(article, [text], f"paragraph {number}", None)
     return article
+
+
+_LIST_GOES_ON = (":", ";", ",", " and", " or")
+"""How a paragraph or list item ends when the list item after it continues its sentence."""
 
 
 def _meta(soup: BeautifulSoup, name: str) -> str | None:

@@ -297,6 +297,49 @@ def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_SET_UP_KINDS = frozenset(
+    {EntityKind.CLUSTER, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, EntityKind.PROGRAMME}
+)
+_BEFORE_VERB = frozenset(["the", "has", "had", "have", "jointly", "first", "originally", "(", ")"])
+
+
+def launched_which(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "the Quantum Cloud Access Programme, which the Ministry of Science and ICT (MSIT)
+    launched in 2029", "the Flagship Project, the seven-year programme that MSIT launched": the
+    relative clause's subject established the name it describes."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, _ in first_per_start(s.found("OPEN_NAMED")):
+        founders: list[Mention] = []
+        j = start - 1
+        while j > s.span.start:
+            found = s.at(j)
+            if found is not None:
+                founders.insert(0, found)
+                j = found.start - 1
+            elif doc[j].lower_ in _BEFORE_VERB or doc[j].is_upper:
+                j -= 1
+            else:
+                break
+        if not founders or doc[j].lower_ not in {"which", "that"} or j - 1 <= s.span.start:
+            continue
+        named = s.named_before(j - 2) if doc[j - 1].text == "," else s.apposed(j)
+        if named is None or not s.party(named) or state.kind(named) not in _SET_UP_KINDS:
+            continue
+        for founder in founders:
+            if (
+                s.party(founder)
+                and state.kind(founder) in ORGANISATIONS | {EntityKind.PLACE}
+                and founder.id != named.id
+            ):
+                findings.append(
+                    Finding(
+                        RelationshipKind.ESTABLISHES, founder.id, named.id, "launched-which", 0.75, s, start
+                    )
+                )
+    return findings
+
+
 _NEW_FACILITY_NOUNS = frozenset(["lab", "laboratory", "center", "centre", "institute", "facility", "testbed"])
 
 
@@ -306,6 +349,7 @@ def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
     "Hyundai will fund the laboratory" and "the laboratory will be headed by ..." refer to it."""
     doc = s.span.doc
     opened = {end - 1 for _, end in s.found("OPEN_FACILITY")}
+    findings: list[Finding] = []
     for i in range(s.span.start + 1, s.span.end - 2):
         if doc[i - 1].lower_ not in {"at", "in", "into", "through"} or doc[i].lower_ not in {"a", "an"}:
             continue
@@ -320,19 +364,30 @@ def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
             continue  # "a new Quantum Computing Center" is a name
         tail: list[str] = []
         for token in doc[noun + 1 : min(s.clause_end(noun), noun + 7)]:
-            if token.is_punct or token.lower_ in {"and", "to", "that", "which", "where", "by"}:
+            if token.is_punct or token.lower_ in _TAIL_ENDS:
                 break
             tail.append(token.text)
         phrase = " ".join([*(t.text for t in doc[i + 2 : noun + 1]), *tail])
         owners = [state.name(m.id) for m in s.subject(i - 1) if state.kind(m) in ORGANISATIONS | {None}]
         phrase = f"{' and '.join(owners)} {phrase}" if owners else phrase  # not one "Lab in Seoul" for all
-        state.create(
+        known = state.create(
             phrase[:1].upper() + phrase[1:],
             EntityKind.RESEARCH_INSTITUTE,
             rule="new-facility",
             confidence=0.6,
         )
-    return []
+        state.opened = state.opened or (known.id, doc[noun].lower_, s)  # the next sentence may name it
+        place = s.at(noun + 2) if noun + 2 < s.span.end and doc[noun + 1].lower_ == "in" else None
+        if place is not None and state.kind(place) is EntityKind.PLACE and place.id not in state.countries:
+            findings.append(_located(known.id, place, s, noun))  # "a new computing centre in Seongnam"
+    return findings
 
 
-RULES: list[Rule] = [named_next, facilities, launched_named, new_facility]
+_TAIL_ENDS = frozenset(
+    ["and", "to", "that", "which", "where", "by", "under", "with", "from", "as", "after", "over", "through"]
+)
+"""Words that end a described facility's name: "a new computing centre in Seongnam under a
+three-way memorandum" is the computing centre in Seongnam."""
+
+
+RULES: list[Rule] = [named_next, facilities, launched_named, launched_which, new_facility]

@@ -46,9 +46,12 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         for investor in investors:
             for target in targets[:1] if rule == "invests-in-place" else targets:
                 amount = money[0] if money else None
+                # a ministry "investing" in a programme pays for it: it buys no stake
+                public = state.kind(investor) is EntityKind.GOVERNMENT_BODY
+                programme = state.kind(target) is EntityKind.PROGRAMME
                 findings.append(
                     Finding(
-                        RelationshipKind.INVESTS_IN,
+                        RelationshipKind.FUNDS if public and programme else RelationshipKind.INVESTS_IN,
                         investor.id,
                         target.id,
                         rule,
@@ -149,6 +152,39 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_ROUND_WORDS = frozenset(["round", "series", "financing", "fundraising", "raise"])
+
+
+def _led_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Finding]:
+    """ "Korea Investment Partners led the round, putting in 12 billion won": the lead investor
+    of the round the article reported, with its own share when the sentence gives one."""
+    doc = s.span.doc
+    findings: list[Finding] = []
+    for token in s.span:
+        if token.lower_ not in {"led", "co-led", "leads", "co-leads"} or token.i + 2 >= s.span.end:
+            continue
+        following = {t.lower_ for t in doc[token.i + 1 : min(s.span.end, token.i + 4)]}
+        if not _ROUND_WORDS & following or doc[token.i + 1].lower_ not in {"the", "its", "a"}:
+            continue
+        money = s.money(token.i, s.span.end)
+        for backer in s.subject(token.i):
+            if backer.id != raised and state.kind(backer) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN,
+                        backer.id,
+                        raised,
+                        "led-the-round",
+                        0.75,
+                        s,
+                        token.i,
+                        amount=money[0].amount if money else None,
+                        currency=money[0].currency if money else None,
+                    )
+                )
+    return findings
+
+
 def receives_from(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The consortium ... will receive 12 billion won from the city": the giver funds it."""
     findings: list[Finding] = []
@@ -199,7 +235,10 @@ def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
     participating": each invests in whoever raised the round the article reported."""
     findings: list[Finding] = []
     doc = s.span.doc
-    if state.raised is None or s.found("RAISE") or s.found("INVEST"):
+    if state.raised is None or s.found("RAISE"):
+        return findings
+    findings += _led_the_round(s, state, state.raised)
+    if s.found("INVEST"):
         return findings
     for start, end in s.found("LED_BY"):
         before = [t.lower_ for t in doc[max(s.span.start, start - 4) : start]]
@@ -249,7 +288,7 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             rule = "gives-amount"
         elif money:
             funders = s.subject(start)
-            recipients = s.object(money[0].end, frozenset({"to", "for"}), limit=6)
+            recipients = s.object(money[0].end, frozenset({"to", "for", "toward", "towards"}), limit=6)
             rule = "funds-amount"
             if not recipients and verb not in _BUDGET_VERBS:
                 described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
@@ -283,6 +322,25 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+_INVESTOR_WORDS = frozenset(["investors", "backers", "shareholders", "participants"])
+
+
+def listed_investors(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The other investors, according to the company, were: A; B, the investment arm of C; and
+    D": after a round, the backers listed after a colon invested in who raised it."""
+    doc = s.span.doc
+    colon = next((t.i for t in s.span if t.text == ":" and t.i > s.span.start + 1), None)
+    if colon is None or state.raised is None:
+        return []
+    if not _INVESTOR_WORDS & {t.lower_ for t in doc[s.clause_start(colon) : colon]}:
+        return []
+    return [
+        Finding(RelationshipKind.INVESTS_IN, m.id, state.raised, "listed-investors", 0.75, s, colon)
+        for m in s.listed_after(colon + 1)
+        if m.id != state.raised and state.kind(m) in _ORGS_OR_PLACES
+    ]
 
 
 def _gift_ends(s: Sentence, index: int) -> bool:
@@ -382,4 +440,5 @@ RULES: list[Rule] = [
     round_led_by,
     receives_from,
     among_whose_investors,
+    listed_investors,
 ]

@@ -149,9 +149,12 @@ def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
             orgs = [m for m in s.first_party_after(end) if state.kind(m) in _LOCATABLE]
             rule = "home-to"
         else:
+            apposed = s.apposed(start)  # "Hanwha Aerospace, a Hanwha Group company headquartered in"
             orgs = [
                 m
-                for m in s.subject(start, max_gap=3) or _relative_subject(s, start)
+                for m in s.subject(start, max_gap=3)
+                or _relative_subject(s, start)
+                or ([apposed] if apposed else [])
                 if state.kind(m) in _LOCATABLE
             ]
             after = s.first_party_after(end, limit=3)

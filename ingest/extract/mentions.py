@@ -61,6 +61,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "program": (frozenset({EntityKind.PROGRAMME}), None),
     "initiative": (frozenset({EntityKind.PROGRAMME}), None),
     "blueprint": (frozenset({EntityKind.PROGRAMME}), None),
+    "scheme": (frozenset({EntityKind.PROGRAMME}), None),
+    "flagship": (frozenset({EntityKind.PROGRAMME}), "flagship"),  # "the flagship": the flagship project
     "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
     "subsidiary": (frozenset({EntityKind.COMPANY}), None),
     "plant": (frozenset({EntityKind.COMPANY}), None),
@@ -134,9 +136,14 @@ class History:
         if not mention.modifier:
             self.seen.append((mention.id, mention.kind, name))
 
-    def latest(self, kinds: frozenset[EntityKind | None], word: str | None, exclude: set[str]) -> str | None:
+    def latest(
+        self, kinds: frozenset[EntityKind | None], word: str | None, exclude: set[str], *also: str
+    ) -> str | None:
+        """The latest entity of ``kinds`` whose name holds ``word`` and every word of ``also``."""
+        words = [w for w in (word, *also) if w is not None]
         for entity_id, kind, name in reversed(self.seen):
-            if kind in kinds and (word is None or word in name.lower()) and entity_id not in exclude:
+            lowered = name.lower()
+            if kind in kinds and all(w in lowered for w in words) and entity_id not in exclude:
                 return entity_id
         return None
 
@@ -192,6 +199,8 @@ class MentionFinder:
             _take_city_of(doc, mention)
             if mention.kind is None and mention.end < len(doc) and doc[mention.end].lower_ in _PRODUCT_NOUNS:
                 mention.modifier = True  # "IBM's Heron processors": a product's name, not a party
+            if _owner_before_noun(doc, mention):
+                mention.modifier = True  # "a Hanwha Group company", "the United Nations agency"
             if mention.kind is EntityKind.PLACE and following is not None and following.start == mention.end:
                 mention.modifier = mention.modifier or following.kind in ORGANISATIONS  # "the US Department"
         return _merge_acronyms(doc, mentions)
@@ -483,8 +492,10 @@ class MentionFinder:
             possessive = following is not None and following.text in {"'s", "’s"}
             if i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS and not possessive:
                 exclude = exclude | self._clause_subjects(doc, i, sentence)
-            entity_id = None
-            if word is None and head.lower_ in _PREFERRED_WORD:
+            # "the science ministry", "the finance ministry": the one whose name says so
+            portfolio = [t.lower_ for t in doc[i + 1 : h] if t.is_lower and t.is_alpha and not t.is_stop]
+            entity_id = self.history.latest(kinds, word, exclude, *portfolio) if word and portfolio else None
+            if entity_id is None and word is None and head.lower_ in _PREFERRED_WORD:
                 entity_id = self.history.latest(kinds, head.lower_, exclude)
             entity_id = entity_id or self.history.latest(kinds, word, exclude)
         if entity_id is None:
@@ -541,6 +552,26 @@ def _take_city_of(doc: Doc, mention: Mention) -> None:
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         mention.start = start
+
+
+OWNED_NOUNS = frozenset(["company", "agency", "subsidiary", "unit", "affiliate", "arm", "division"])
+"""What a group's name says its member is when it stands before one of these: "a Hanwha Group
+company", "an SK Telecom subsidiary", "the Geneva-based United Nations agency"."""
+
+
+def _owner_before_noun(doc: Doc, mention: Mention) -> bool:
+    """An organisation's name used as an adjective of what belongs to it: after "a", "an" or
+    "the" (and describing words), right before one of :data:`OWNED_NOUNS`."""
+    if mention.kind not in ORGANISATIONS | {None} or mention.end >= len(doc):
+        return False
+    if doc[mention.end].lower_ not in OWNED_NOUNS:
+        return False
+    for j in range(mention.start - 1, max(-1, mention.start - 4), -1):
+        if doc[j].lower_ in {"a", "an", "the"}:
+            return True
+        if not (doc[j].is_lower or doc[j].lower_.endswith(PLACE_MODIFIER_SUFFIXES)):
+            return False
+    return False
 
 
 _PRODUCT_NOUNS = frozenset(

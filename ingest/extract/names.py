@@ -128,7 +128,7 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
                 if any(i in taken for i in range(part.start, part.end)):
                     continue
                 kind, evidence = _kind_of(part)
-                if kind is None and part.end < len(doc) and doc[part.end].lower_ in {"minister", "ministers"}:
+                if kind is None and _before_minister(doc, part.end):
                     continue  # "Science Minister": the minister's portfolio, not an organisation
                 candidate = _add(found, part.text)
                 if kind is not None:
@@ -143,6 +143,18 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
         if candidate.kind is None and candidate.name.lower().endswith(" group"):
             candidate.set_kind(EntityKind.COMPANY, "name has 'group'")  # "SK group": the conglomerate
     return {key: value for key, value in found.items() if normalise_name(value.name) not in NOT_NAMES}
+
+
+def _before_minister(doc: Doc, index: int) -> bool:
+    """Whether the words from ``index`` on end a minister's portfolio: "Minister" itself, or
+    more of the portfolio first ("Science and ICT Minister", "Trade, Industry and Energy Minister")."""
+    for i in range(index, min(len(doc), index + 8)):
+        token = doc[i]
+        if token.lower_ in {"minister", "ministers"}:
+            return True
+        if not (token.lower_ in {"and", "&", ","} or token.text[:1].isupper()):
+            return False
+    return False
 
 
 def _join_by_acronym(spans: list[Span]) -> list[Span]:

@@ -6,9 +6,9 @@ Copenhagen", "made the Swiss company part of the SK group", and "majority-owned 
 from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import PREPOSITIONS, TITLE_WORDS
-from ingest.extract.mentions import ORGANISATIONS
-from ingest.extract.sentence import Finding, Sentence
+from ingest.extract.lexicon import PLACE_MODIFIER_SUFFIXES, PREPOSITIONS, TITLE_WORDS
+from ingest.extract.mentions import ORGANISATIONS, OWNED_NOUNS
+from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
 
 UNIT_WORDS = frozenset(
@@ -95,7 +95,12 @@ def unit_appositions(s: Sentence, state: ArticleState) -> list[Finding]:
         if unit.end + 2 >= s.span.end or doc[unit.end].text != "," or not s.party(unit):
             continue
         owner = s.at(unit.end + 1)
-        if owner is None or not s.possessive(owner) or state.kind(owner) not in ORGANISATIONS | {None}:
+        if owner is None:
+            owned = _owned_apposition(s, unit, state)
+            if owned is not None:
+                findings.append(owned)
+            continue
+        if not s.possessive(owner) or state.kind(owner) not in ORGANISATIONS | {None}:
             continue
         words = []
         for token in doc[owner.end + 1 : min(s.span.end, owner.end + 6)]:
@@ -116,6 +121,41 @@ def unit_appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _owned_apposition(s: Sentence, unit: Mention, state: ArticleState) -> Finding | None:
+    """ "Hanwha Aerospace, a Hanwha Group company", "the ITU, the Geneva-based United Nations
+    agency" (the owner's name as an adjective), and "Naver Cloud, the cloud services arm of
+    internet company Naver": a part of its owner."""
+    doc = s.span.doc
+    comma = s.name_end(unit)
+    if comma + 2 >= s.span.end or doc[comma].text != "," or doc[comma + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    j = comma + 2
+    owner: Mention | None = None
+    while j < min(s.span.end, comma + 8):
+        found = s.at(j)
+        if found is not None:
+            if found.modifier and found.end < s.span.end and doc[found.end].lower_ in OWNED_NOUNS:
+                owner = found  # "a Hanwha Group company"
+                break
+            if not found.modifier:
+                return None
+            j = found.end
+            continue
+        token = doc[j]
+        if token.lower_ in UNIT_WORDS | OWNED_NOUNS and j + 1 < s.span.end and doc[j + 1].lower_ == "of":
+            after = s.first_party_after(j + 2, limit=4)  # "the cloud services arm of internet company Naver"
+            owner = after[0] if after else None
+            break
+        if not (token.is_lower or token.lower_.endswith(PLACE_MODIFIER_SUFFIXES)):
+            return None
+        j += 1
+    if owner is None or owner.id == unit.id or state.kind(owner) not in ORGANISATIONS | {None}:
+        return None
+    return Finding(
+        RelationshipKind.PART_OF, unit.id, owner.id, "owned-apposition", 0.7, s, unit.start, dated=False
+    )
 
 
 def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -171,8 +171,10 @@ def _minister(s: Sentence, j: int, state: ArticleState) -> str | None:
         if found is not None and state.kind(found) is EntityKind.PLACE:
             country = state.registry.get(found.id).country
             break
-        if found is not None or not doc[j].is_title:
-            break
+        if found is not None or not (
+            doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "&", ","}
+        ):
+            break  # "Science and ICT Minister", "Trade, Industry and Energy Minister"
         topic.insert(0, doc[j].lower_)
         j -= 1
     return _ministry(state, topic, country)
@@ -273,7 +275,7 @@ def _leads(titles: list[str]) -> bool:
 def _ministry(state: ArticleState, topic: list[str], country: str | None) -> str | None:
     """The one ministry (in the article, else in the store) whose name holds every topic word
     (and, given a country, that is that country's)."""
-    words = [word for word in topic if word not in {"the", "and", "of"}]
+    words = [word for word in topic if word not in {"the", "and", "&", ",", "of"}]
     return state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["ministry", *words], country=country)
 
 

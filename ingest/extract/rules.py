@@ -17,8 +17,11 @@ later "the ministry" or "of this total" can refer back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
 
 from graph.model import EntityKind, Evidence, Relationship, RelationshipKind, normalise_name
 from graph.store.base import EntityNames
@@ -65,7 +68,8 @@ class RuleExtractor:
         for entry in known:
             gazetteer.add(entry.id, entry.kind, [entry.id, *entry.names], "store")
         gazetteer.add_places()
-        _register_names(find_names(docs), gazetteer, registry, known)
+        candidates = find_names(docs)
+        _register_names(candidates, gazetteer, registry, known, _named_apart(docs, candidates))
         finder = MentionFinder(gazetteer, registry)
         state = ArticleState(registry, finder.history, article.published, countries=finder.countries)
         findings: list[Finding] = []
@@ -184,11 +188,12 @@ def _register_names(
     gazetteer: Gazetteer,
     registry: Registry,
     known: Sequence[EntityNames],
+    apart: set[tuple[str, str]],
 ) -> None:
     """Make the article's own names findable: a city's government ("Daejeon Metropolitan City")
     is the city, a short form ("Rigetti" for "Rigetti Computing", "Samsung" for the store's
-    "Samsung Electronics", "Biercuk" for "Michael Biercuk") is the full name, and any other name
-    is a candidate entity."""
+    "Samsung Electronics", "Biercuk" for "Michael Biercuk") is the full name, unless a sentence
+    uses both (``apart``), and any other name is a candidate entity."""
     first_words: dict[str, set[str]] = {}
     for entry in known:
         if entry.kind is not EntityKind.PERSON:
@@ -204,6 +209,8 @@ def _register_names(
         words = candidate.name.split()
         if len(words) == 2 and candidate.kind is EntityKind.COMPANY and gazetteer.knows(words[1]):
             continue  # "Pasqal Korea" is the Korean unit: "Pasqal" alone is the parent
+        if (normalise_name(words[0]), normalise_name(candidate.name)) in apart:
+            continue  # "Naver Cloud, the cloud services arm of internet company Naver": two names
         if len(words) > 1 and candidate.kind not in {EntityKind.PERSON, None}:
             first_words.setdefault(normalise_name(words[0]), set()).add(
                 f"article:{normalise_name(candidate.name)}"
@@ -268,6 +275,23 @@ def _register_names(
         gazetteer.add(
             item.id, candidate.kind or EntityKind.COMPANY, [candidate.name, *candidate.aliases], "article"
         )
+
+
+def _named_apart(docs: Sequence[Doc], candidates: dict[str, NameCandidate]) -> set[tuple[str, str]]:
+    """(first word, name) pairs that one sentence uses side by side, so the first word is not a
+    short form of the name: news does not call one company by two names in a sentence."""
+    apart: set[tuple[str, str]] = set()
+    longer = [c.name for c in candidates.values() if len(c.name.split()) > 1]
+    for doc in docs:
+        for span in doc.sents:
+            text = span.text
+            for name in longer:
+                if name not in text:
+                    continue
+                first = name.split()[0]
+                if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text.replace(name, " ")):
+                    apart.add((normalise_name(first), normalise_name(name)))
+    return apart
 
 
 _CORPORATE_SUFFIXES = ("Company", "Co.", "Corp.", "Corporation", "Inc.", "Ltd.", "Limited", "Holdings")

@@ -383,6 +383,29 @@ class Sentence:
             j += 1
         return []
 
+    def listed_after(self, index: int) -> list[Mention]:
+        """The parties listed from ``index`` to the sentence's end, past what the writer says of
+        each: "were: A; B, the investment arm of C; D, which also backed it; and E" gives A, B, D
+        and E. Items with such descriptions are set apart by semicolons; a list without them is
+        read as any list is."""
+        doc = self.span.doc
+        if not any(t.text == ";" for t in doc[index : self.span.end]):
+            return self.first_party_after(index, limit=4)
+        listed: list[Mention] = []
+        described = False
+        for j in range(index, self.span.end):
+            token = doc[j]
+            if token.text == ";":
+                described = False
+            elif token.lower_ in {"which", "who", "that"} or (
+                token.text == "," and j + 1 < self.span.end and doc[j + 1].lower_ in {"a", "an", "the"}
+            ):
+                described = True
+            found = self.at(j)
+            if found is not None and found.start == j and not described and self.party(found):
+                listed.append(found)
+        return listed
+
     def first_party_after(self, index: int, end: int | None = None, limit: int = 7) -> list[Mention]:
         doc = self.span.doc
         end = self.span.end if end is None else end

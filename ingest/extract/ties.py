@@ -12,7 +12,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import TITLE_WORDS
+from ingest.extract.lexicon import MONTHS_AND_DAYS, TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
@@ -79,14 +79,32 @@ def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
         parties = s.subject(sign, max_gap=2)
         if doc[sign - 1].lower_ in {"was", "were", "been"}:
             parties = s.object(sign, frozenset({"by", "between"}), limit=3)
-        if sign + 2 < s.span.end and doc[sign + 1].lower_ == "by":  # "an agreement signed by ..."
-            parties = signatories(s, sign + 2, state) or parties
+        by = _by_after_date(s, sign + 1)
+        if by is not None:  # "an agreement signed by ...", "a memorandum signed on Tuesday by ..."
+            parties = signatories(s, by + 1, state) or parties
         parties = [m for m in parties if state.kind(m) in _ORGS_OR_PLACES]
         for a, b in combinations(parties, 2):
             findings.append(
                 Finding(RelationshipKind.SIGNED_MOU_WITH, a.id, b.id, "mou-signed-by", 0.8, s, sign)
             )
     return findings
+
+
+_WHEN_WORDS = frozenset(
+    ["on", "in", "at", "last", "this", "earlier", "today", "yesterday", "week", "month", "year", ","]
+)
+
+
+def _by_after_date(s: Sentence, index: int) -> int | None:
+    """The "by" at ``index``, or after a date that stands before it ("signed on Tuesday by")."""
+    doc = s.span.doc
+    for j in range(index, min(s.span.end - 1, index + 6)):
+        token = doc[j]
+        if token.lower_ == "by":
+            return j
+        if not (token.lower_ in _WHEN_WORDS or token.lower_ in MONTHS_AND_DAYS or token.like_num):
+            return None
+    return None
 
 
 _DOCUMENTS = frozenset(
@@ -467,8 +485,12 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                         )
                     )
             continue
-        members = s.subject(start)
+        inverted = _listed_after_copula(s, start, end, state)
+        members = inverted if inverted is not None else s.subject(start)
         bodies = [(b.id, "participates-in", 0.8) for b in s.object(end - 1, frozenset({"in"}), limit=4)]
+        if inverted is not None and not bodies:  # "Taking part in the second phase ... are"
+            focus = state.focus({m.id for m in members})
+            bodies = [(focus, "taking-part-are-focus", 0.65)] if focus is not None else []
         whose = None if bodies else _whose_work(s, end)
         if whose is not None:  # "will take part in the centre's simulation work"
             bodies = [(whose.id, "participates-in-its-work", 0.75)]
@@ -482,6 +504,21 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                         Finding(RelationshipKind.PARTICIPATES_IN, member.id, body, rule, confidence, s, start)
                     )
     return findings
+
+
+def _listed_after_copula(s: Sentence, start: int, end: int, state: ArticleState) -> list[Mention] | None:
+    """ "Taking part in the second phase, which begins in January, are A, which will build X; B;
+    and C and D": the organisations listed after "are", past what each of them will do (the
+    relative clause after an item, up to the next semicolon). None unless the sentence opens with
+    the trigger and inverts."""
+    doc = s.span.doc
+    if start != s.span.start:
+        return None
+    copula = next((j for j in range(end, s.span.end) if doc[j].lower_ in {"are", "were"}), None)
+    if copula is None or doc[copula - 1].text != ",":
+        return None
+    listed = [m for m in s.listed_after(copula + 1) if state.kind(m) in ORGANISATIONS | {None}]
+    return listed or None
 
 
 def _whose_work(s: Sentence, end: int) -> Mention | None:
@@ -505,6 +542,7 @@ def _nothing_taken_part_in(s: Sentence, end: int) -> bool:
 
 
 _RUN = frozenset({"run", "operated", "managed"})
+_CONTINUING = frozenset({"continue", "continues", "still", "now", "jointly"})  # "will continue to be led by"
 
 
 def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -515,7 +553,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     for start, end in s.found("CHAIRED_BY"):
         body = _nearest_before(s, start)
         if body is not None and any(
-            t.lower_ not in _AUXILIARIES | {"which", "who"} for t in doc[body.end : start]
+            t.lower_ not in _AUXILIARIES | _CONTINUING | {"which", "who"} for t in doc[body.end : start]
         ):
             body = coordinated_subject(s, start)
         if body is None:

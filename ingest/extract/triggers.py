@@ -239,7 +239,18 @@ TRIGGERS: dict[str, list[Pattern]] = {
         ],
     ],
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
-    "CHAIRED_BY": [[_words("chaired headed led run operated directed managed coordinated"), {"LOWER": "by"}]],
+    "CHAIRED_BY": [
+        [_words("chaired headed led run operated directed managed coordinated"), {"LOWER": "by"}],
+        [  # "is run on the ministry's behalf by KEIT", "managed on its behalf by"
+            _words("run operated managed"),
+            {"LOWER": "on"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"},
+            {"LOWER": "behalf"},
+            {"LOWER": "by"},
+        ],
+    ],
     "FORM_BODY": [[FORM, _gap(6), {"LOWER": {"IN": sorted(BODY_NOUNS)}}]],
     "OPEN_NAMED": [
         [OPEN, {"LOWER": "up", "OP": "?"}],

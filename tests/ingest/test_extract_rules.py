@@ -554,3 +554,128 @@ def test_taking_part_and_giving_money_without_saying_in_what(tmp_path: Path) -> 
         )
     )
     assert not {t for t in unrelated if t[0] == "FUNDS"}
+
+
+def test_a_portfolio_of_several_words_and_the_ministry_it_names(tmp_path: Path) -> None:
+    """ "Science and ICT Minister X" leads the science ministry; "the science ministry" is the
+    one whose name says science, not the ministry named last."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) and the Ministry of Economy and Finance met. "
+            '"We are ready," Science and ICT Minister Yoon Hae-jin said. '
+            "The science ministry will contribute 2.5 billion won to the Korea Quantum Forum (KQF).",
+        )
+    )
+    assert ("LEADS", "yoon-hae-jin", "ministry-of-science-and-ict") in found
+    assert ("FUNDS", "ministry-of-science-and-ict", "korea-quantum-forum") in found
+    assert not {t for t in found if t[1] == "science"}  # the portfolio's first word is no entity
+
+
+def test_taking_part_are_a_list_with_what_each_will_do(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT launched the Quantum Machine Programme in 2029. "
+            "Taking part in its second phase, which begins in May, are the Korea Institute of "
+            "Machinery and Materials (KIMM), which will build the cryostats; two universities - "
+            "KAIST and Hanyang University - which will design the qubits; and LG Innotek.",
+        )
+    )
+    programme = "quantum-machine-programme"
+    assert {
+        ("PARTICIPATES_IN", "korea-institute-of-machinery-and-materials", programme),
+        ("PARTICIPATES_IN", "kaist", programme),
+        ("PARTICIPATES_IN", "hanyang-university", programme),
+        ("PARTICIPATES_IN", "lg-innotek", programme),
+    } <= found
+
+
+def test_led_or_run_on_someones_behalf_and_a_ministry_paying_for_its_programme(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Trade, Industry and Energy (MOTIE) will put 64 billion won into its "
+            "Quantum Sensor Programme. The programme is run on the ministry's behalf by the Korea "
+            "Evaluation Institute of Industrial Technology (KEIT). The Quantum Chip Project will "
+            "continue to be led by the Korea Research Institute of Standards and Science (KRISS).",
+        )
+    )
+    motie, sensors = "ministry-of-trade-industry-and-energy", "quantum-sensor-programme"
+    assert ("FUNDS", motie, sensors) in found and ("INVESTS_IN", motie, sensors) not in found
+    assert ("LEADS", "korea-evaluation-institute-of-industrial-technology", sensors) in found
+    assert ("LEADS", "korea-research-institute-of-standards-and-science", "quantum-chip-project") in found
+
+
+def test_a_part_named_by_its_owner_as_an_adjective_or_after_arm_of(tmp_path: Path) -> None:
+    """ "a Hanwha Group company headquartered in Changwon" places the company, not the group;
+    "the ... arm of internet company Naver": Naver is not short for Naver Cloud here."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Hanwha Aerospace, a Hanwha Group company headquartered in Changwon, signed an agreement "
+            "with Infleqtion. The centre will be set up by Naver Cloud, the cloud services arm of "
+            "internet company Naver. IonQ pledged 2 billion won to the International "
+            "Telecommunication Union (ITU), the Geneva-based United Nations agency for digital technologies.",
+        )
+    )
+    assert ("PART_OF", "hanwha-aerospace", "hanwha-group") in found
+    assert ("LOCATED_IN", "hanwha-aerospace", "changwon") in found
+    assert ("LOCATED_IN", "hanwha-group", "changwon") not in found
+    assert ("PART_OF", "naver-cloud", "naver") in found
+    itu = "international-telecommunication-union"
+    assert {("PART_OF", itu, "united-nations"), ("LOCATED_IN", itu, "geneva")} <= found
+    assert ("LOCATED_IN", "united-nations", "geneva") not in found
+
+
+def test_signed_on_a_day_by_three_a_relative_launch_and_money_toward(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Quandela, a French maker of photonic computers, will install a machine at a new computing "
+            "centre in Seongnam under a memorandum "
+            "of understanding signed on Tuesday by the company, Gyeonggi Province and Naver Cloud. "
+            "The Seongnam Photonic Centre will open in April. Gyeonggi Province will provide 15 "
+            "billion won toward the centre. The centre is a pilot site of the Quantum Cloud Access "
+            "Programme, which the Ministry of Science and ICT (MSIT) launched in 2029.",
+        )
+    )
+    assert {
+        ("SIGNED_MOU_WITH", "gyeonggi-province", "quandela"),  # the ends of a pair in name order
+        ("SIGNED_MOU_WITH", "naver-cloud", "quandela"),
+        ("SIGNED_MOU_WITH", "gyeonggi-province", "naver-cloud"),
+        ("LOCATED_IN", "seongnam-photonic-centre", "seongnam"),
+        ("FUNDS", "gyeonggi-province", "seongnam-photonic-centre"),
+        ("ESTABLISHES", "ministry-of-science-and-ict", "quantum-cloud-access-programme"),
+    } <= found
+
+
+def test_the_lead_investor_and_investors_listed_after_a_colon(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Byeol Quantum raised 32 billion won in a Series A round. Korea Investment Partners led "
+            "the round, putting in 12 billion won. The other investors were: SV Investment; Kakao "
+            "Ventures, the early-stage investment arm of Kakao; QDNL Participations, a fund that "
+            "invests only in quantum startups; and POSTECH Holdings.",
+        )
+    )
+    byeol = "byeol-quantum"
+    backers = {"korea-investment-partners", "sv-investment", "kakao-ventures", "qdnl-participations"}
+    assert {("INVESTS_IN", backer, byeol) for backer in backers | {"postech-holdings"}} <= found
+    assert ("INVESTS_IN", "kakao", byeol) not in found  # the owner of a backer is no backer
+
+
+def test_a_list_in_a_saved_page_continues_its_sentence(tmp_path: Path) -> None:
+    page = tmp_path / "round.html"
+    page.write_text(
+        "<html><head><title>Round</title></head><body><article>"
+        "<p>Byeol Quantum raised 32 billion won in a Series A round. The other investors were:</p>"
+        "<ul><li>SV Investment;</li><li>Kakao Ventures; and</li><li>POSTECH Holdings.</li></ul>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page, published=date(2031, 5, 27))
+    assert article.blocks[-1].text.endswith("were: SV Investment; Kakao Ventures; and POSTECH Holdings.")
+    found = ties(RuleExtractor().extract(article, [], "article-1"))
+    assert {("INVESTS_IN", b, "byeol-quantum") for b in ("sv-investment", "kakao-ventures")} <= found
