@@ -38,7 +38,9 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
     def apply(s: Sentence, state: ArticleState) -> list[Finding]:
         findings: list[Finding] = []
         for start, end in first_per_start(s.found(label)):
-            subject = [m for m in s.subject(start) if state.kind(m) in _ORGS_OR_PLACES]
+            subject = [
+                m for m in s.subject(start) or _researchers_at(s, start) if state.kind(m) in _ORGS_OR_PLACES
+            ]
             other = [m for m in s.object(end - 1, WITH, limit=10) if state.kind(m) in _ORGS_OR_PLACES]
             between = s.object(end - 1, frozenset({"between"}), limit=6)
             if subject and other:
@@ -54,6 +56,28 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
         return findings
 
     return apply
+
+
+_STAFF = frozenset(["researchers", "scientists", "engineers", "team", "teams", "staff", "students"])
+
+
+def _researchers_at(s: Sentence, index: int) -> list[Mention]:
+    """Whose people act: "researchers at KAIST are working with IDQ", and "At KMOU, a Busan-based
+    school, researchers are working with IDQ": the organisation they work at."""
+    doc = s.span.doc
+    clause = doc[s.clause_start(index) : index]
+    staff = next((t.i for t in clause if t.lower_ in _STAFF), None)
+    if staff is None:
+        staff = next((t.i for t in doc[s.span.start : index] if t.lower_ in _STAFF), None)
+        if staff is None:
+            return []
+    if staff + 2 < index and doc[staff + 1].lower_ in {"at", "from"}:
+        found = s.at(staff + 2)
+        return [found] if found is not None and s.party(found) else []
+    if doc[s.span.start].lower_ == "at":
+        found = s.at(s.span.start + 1)
+        return [found] if found is not None and found.end < staff and s.party(found) else []
+    return []
 
 
 _signed_document = _symmetric(RelationshipKind.SIGNED_MOU_WITH, "signed-mou", 0.9, "MOU")

@@ -679,3 +679,16 @@ def test_a_list_in_a_saved_page_continues_its_sentence(tmp_path: Path) -> None:
     assert article.blocks[-1].text.endswith("were: SV Investment; Kakao Ventures; and POSTECH Holdings.")
     found = ties(RuleExtractor().extract(article, [], "article-1"))
     assert {("INVESTS_IN", b, "byeol-quantum") for b in ("sv-investment", "kakao-ventures")} <= found
+
+
+def test_researchers_at_an_organisation_and_studying_with(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "At Korea Maritime & Ocean University (KMOU), a Busan-based school for ship officers, "
+            "researchers are working with ID Quantique on wireless links. Pusan National University "
+            "(PNU) is studying with SK Broadband how the network behaves in a typhoon.",
+        )
+    )
+    assert ("COLLABORATES_WITH", "id-quantique", "korea-maritime-ocean-university") in found
+    assert ("COLLABORATES_WITH", "pusan-national-university", "sk-broadband") in found
