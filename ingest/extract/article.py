@@ -285,13 +285,14 @@ def _read_html(path: Path, raw: bytes) -> Article:
                 text=f"{last.text.rstrip()} {text}", locator=last.locator, line=last.line
             )
             continue
-        if _is_label([text]):
-            continue
+        if _is_label([text]) or _STANDFIRST & set(classes.split()):
+            continue  # a standfirst ("dek") sums the story up, as the headline does
         number += 1
         _add_block(article, [text], f"paragraph {number}", None)
     return article
 
 
+_STANDFIRST = frozenset(["dek", "standfirst", "subtitle", "subhead", "summary", "kicker", "strapline"])
 _LIST_GOES_ON = (":", ";", ",", " and", " or")
 """How a paragraph or list item ends when the list item after it continues its sentence."""
 

@@ -130,15 +130,42 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
 def named_next(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The ministry launched a national academy ... The Quantum Software Academy (QSA) will be
     run by KISTI": a name of the described facility's noun that opens the very next sentence
-    is its name (see :func:`ingest.extract.rules.RuleExtractor.extract`, which renames it)."""
-    if state.opened is None or s.previous is not state.opened[2]:
+    is its name, and so is one that a later sentence gives it ("The subsidiary, to be called AQT
+    Korea, will ..."); :func:`ingest.extract.rules.RuleExtractor.extract` renames it."""
+    if state.opened is None:
         return []
-    described, noun, _ = state.opened
-    state.opened = None
-    first = state.new_name_opening(s, noun)
-    if first is not None and state.kind(first) not in {EntityKind.PLACE, EntityKind.PERSON}:
-        state.renamed[described] = first.id
+    described, noun, where = state.opened
+    named = _called(s, noun)
+    if named is None and s.previous is where:
+        named = state.new_name_opening(s, noun)
+    if (
+        named is not None
+        and named.id != described
+        and state.kind(named) not in {EntityKind.PLACE, EntityKind.PERSON}
+    ):
+        state.renamed[described] = named.id
+        state.opened = None
     return []
+
+
+def _called(s: Sentence, noun: str) -> Mention | None:
+    """The name in "The subsidiary, to be called AQT Korea, ..." or "The centre, named the
+    Seongnam Photonic Centre, ...": a sentence opening with the described facility's noun."""
+    doc = s.span.doc
+    start = s.span.start
+    if start + 4 >= s.span.end or doc[start].lower_ != "the" or doc[start + 1].lower_ != noun:
+        return None
+    j = start + 2
+    if doc[j].text == ",":
+        j += 1
+    words = []
+    while j < min(s.span.end, start + 8) and s.at(j) is None:
+        words.append(doc[j].lower_)
+        j += 1
+    if not words or words[-1] not in {"called", "named", "dubbed", "as", "the"}:
+        return None
+    found = s.at(j)
+    return found if found is not None and found.via == "name" else None
 
 
 def _backed_with_money(
@@ -376,7 +403,8 @@ def new_facility(s: Sentence, state: ArticleState) -> list[Finding]:
             rule="new-facility",
             confidence=0.6,
         )
-        state.opened = state.opened or (known.id, doc[noun].lower_, s)  # the next sentence may name it
+        if state.opened is None or state.opened[2] is not s:  # a later sentence may name it
+            state.opened = (known.id, doc[noun].lower_, s)
         place = s.at(noun + 2) if noun + 2 < s.span.end and doc[noun + 1].lower_ == "in" else None
         if place is not None and state.kind(place) is EntityKind.PLACE and place.id not in state.countries:
             findings.append(_located(known.id, place, s, noun))  # "a new computing centre in Seongnam"

@@ -242,6 +242,9 @@ def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
         return findings
     for start, end in s.found("LED_BY"):
         before = [t.lower_ for t in doc[max(s.span.start, start - 4) : start]]
+        before += [
+            t.lower_ for t in doc[s.span.start : min(start, s.span.start + 4)]
+        ]  # "The Series B round, whose ..."
         if not {"round", "series", "financing", "fundraising"} & set(before):
             continue
         backers = s.first_party_after(end, limit=4)
@@ -273,10 +276,15 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
         verb = doc[start].lower_
         money = s.money(start, s.clause_end(start))
         by = start + 2 if doc[start + 1].lower_ in _MANNER else start + 1  # "funded jointly by"
+        if doc[start + 1 : start + 3].text.lower() == "in part":
+            by = start + 3  # "funded in part by"
         if verb in {"funded", "financed"} and by < s.span.end and doc[by].lower_ == "by":
             funders = s.first_party_after(by + 1)
             coordinated = coordinated_subject(s, start)  # "will be coordinated by A and funded by B"
             recipients = [coordinated] if coordinated is not None else s.subject(start)
+            if not recipients:  # "Qunnect's earlier research was funded by": whose research
+                owner = next((m for m in s.mentions if m.start < start and s.possessive(m)), None)
+                recipients = [owner] if owner is not None and owner.start <= s.clause_start(start) + 1 else []
             rule = "funded-by"
         elif verb.startswith(("fund", "financ")):
             funders = s.subject(start)

@@ -33,7 +33,7 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
         "ag bank capital chemical chemicals co co. company computers computing corp corp. corporation "
         "devices dynamics electronics gmbh group holdings hynix inc inc. industries innotek instruments "
         "llc ltd ltd. motors networks partners photonics plc quantinuum s.a. sa semiconductor semiconductors "
-        "solutions systems technologies telecom telecommunications uplus ventures"
+        "quantum solutions systems technologies telecom telecommunications uplus ventures"
     ),
 }
 
@@ -80,7 +80,11 @@ NOT_NAMES = _words(
     "oct october officials on or other our phd photo pm president professor pst q1 q2 q3 q4 qpu "
     "quantum r&d read related reuters saturday sep separately sept september several she since so "
     "some source sunday that the their then there these they this those three thursday today top "
-    "tuesday two under under-the utc we wednesday when while with yesterday yonhap you"
+    "tuesday two under under-the utc we wednesday when while with yesterday yonhap you "
+    "abroad beyond contrary elsewhere inside outside public teams "
+    "researchers scientists engineers students staff "
+    # a company's legal form on its own is no name: "SK hynix Inc."
+    "inc inc. ltd ltd. corp corp. co co. llc plc gmbh"
 )
 MONTHS_AND_DAYS = _words(
     "apr apr. april aug aug. august dec dec. december feb feb. february friday jan jan. january jul "

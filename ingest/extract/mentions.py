@@ -202,7 +202,8 @@ class MentionFinder:
             if _owner_before_noun(doc, mention):
                 mention.modifier = True  # "a Hanwha Group company", "the United Nations agency"
             if mention.kind is EntityKind.PLACE and following is not None and following.start == mention.end:
-                mention.modifier = mention.modifier or following.kind in ORGANISATIONS  # "the US Department"
+                # "the US Department", "the U.S. National Science Foundation"
+                mention.modifier = mention.modifier or following.kind in ORGANISATIONS | {None}
         return _merge_acronyms(doc, mentions)
 
     def sentence(self, sentence: Span, names: list[Mention]) -> list[Mention]:
@@ -400,7 +401,12 @@ class MentionFinder:
         after = doc[i + 2].lower_ if i + 2 < sentence.end else ""
         if token.lower_ == "both" and nxt in PAIRS:
             return self._pair(i, i + 2, nxt)
-        if token.lower_ != "the" or not nxt:
+        # "this programme", and "that programme" after a preposition ("part of that programme")
+        demonstrative = nxt in DESCRIPTIONS and (
+            token.lower_ == "this"
+            or (token.lower_ == "that" and i > sentence.start and doc[i - 1].lower_ in PREPOSITIONS)
+        )
+        if (token.lower_ != "the" and not demonstrative) or not nxt:
             return None
         if nxt == "two" and after in PAIRS:
             return self._pair(i, i + 3, after)  # "the two companies"
@@ -514,6 +520,8 @@ def _attributive(doc: Doc, end: int) -> bool:
         return False
     if doc[end].text in {"'s", "’s", "'", "’"}:
         return True
+    if doc[end].lower_ in _GOVERNMENT_WORDS:
+        return False  # "the Incheon Metropolitan City government" is the city acting
     for token in doc[end : end + 5]:
         if not (token.is_alpha or "-" in token.text) or not token.is_lower or token.is_stop:
             return False
@@ -522,6 +530,7 @@ def _attributive(doc: Doc, end: int) -> bool:
     return False
 
 
+_GOVERNMENT_WORDS = frozenset(["government", "administration", "authorities"])
 # "Songdo district", "the Pangyo campus": a place naming a part of itself, not a party
 _PLACE_NOUNS = frozenset(
     [

@@ -221,13 +221,14 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
     doc = span.doc
     while start < end and (
         doc[start].lower_ in OPENERS
-        or (
-            _opens_sentence(doc[start])
-            and (doc[start].lower_ in NOT_NAMES or doc[start].lower_ in lowercase or doc[start].like_num)
-        )
+        or (_opens_sentence(doc[start]) and _ordinary_word(doc[start], lowercase))
         or (doc[start].text in COUNTRY_CODES and end - start > 1)  # "US Department of Energy"
     ):
         start += 1
+    if start + 1 < end and doc[start].lower_ == "series" and len(doc[start + 1].text) <= 2:
+        start += 2  # "a Series A", "the Series B of Kyeol Quantum": a funding round
+        while start < end and doc[start].lower_ in _DANGLING:
+            start += 1
     parts: list[Span] = []
     part_start = start
     for i in range(start, end + 1):
@@ -244,6 +245,18 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
 
 
 _DANGLING = frozenset({"of", "for", "on", "the", "and", "&", ","})
+
+
+def _ordinary_word(token: Token, lowercase: set[str]) -> bool:
+    """A sentence's capitalised first word that is no name: one the article also writes in lower
+    case, a function word ("Another", "Neither"), a gerund or an adverb ("Taking part in ...",
+    "Separately, ..."), or a number."""
+    lowered = token.lower_
+    if lowered in NOT_NAMES or lowered in lowercase or token.like_num or token.is_stop:
+        return True
+    return len(lowered) > 5 and lowered.endswith(("ing", "ly")) and token.is_title
+
+
 _OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "("})
 
 

@@ -518,8 +518,12 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
         whose = None if bodies else _whose_work(s, end)
         if whose is not None:  # "will take part in the centre's simulation work"
             bodies = [(whose.id, "participates-in-its-work", 0.75)]
-        if not bodies and _nothing_taken_part_in(s, end):  # "KR has agreed to take part by drafting"
-            focus = state.focus({m.id for m in members})
+        work = _in_unnamed_work(s, end)
+        if not bodies and (_nothing_taken_part_in(s, end) or work is not None):
+            # "KR has agreed to take part by drafting", "will take part in the trials"
+            excluded = {m.id for m in members}
+            named = state.history.latest(_FOCUS_NAMED, work, excluded) if work else None
+            focus = named or state.focus(excluded)
             bodies = [(focus, "participates-in-focus", 0.65)] if focus is not None else []
         for member in members:
             for body, rule, confidence in bodies:
@@ -557,6 +561,27 @@ def _whose_work(s: Sentence, end: int) -> Mention | None:
         if doc[j].lower_ not in {"the", "a", "its", "their"}:
             return None
     return None
+
+
+_WORK_NOUNS = frozenset(
+    ["trial", "trials", "test", "tests", "pilot", "network", "work", "effort", "scheme", "testbed", "study"]
+)
+
+
+_FOCUS_NAMED = frozenset(
+    {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, EntityKind.RESEARCH_INSTITUTE}
+)
+
+
+def _in_unnamed_work(s: Sentence, end: int) -> str | None:
+    """ "take part in the trials", "take part in the network": the common noun that calls what
+    the article is about, when the sentence does not resolve it (the latest name holding it, else
+    the article's focus, is what is taken part in)."""
+    doc = s.span.doc
+    if end + 2 >= s.span.end or doc[end].lower_ != "in" or doc[end + 1].lower_ not in {"the", "its", "their"}:
+        return None
+    noun = doc[end + 2].lower_
+    return noun if noun in _WORK_NOUNS and s.at(end + 2) is None else None
 
 
 def _nothing_taken_part_in(s: Sentence, end: int) -> bool:

@@ -692,3 +692,71 @@ def test_researchers_at_an_organisation_and_studying_with(tmp_path: Path) -> Non
     )
     assert ("COLLABORATES_WITH", "id-quantique", "korea-maritime-ocean-university") in found
     assert ("COLLABORATES_WITH", "pusan-national-university", "sk-broadband") in found
+
+
+def test_ordinary_sentence_openers_and_legal_forms_are_no_names(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "SK hynix Inc. signed an agreement with Quantum Motion. Outside Seoul, Haneul Photonics "
+        "closed an 18 billion won Series A. Researchers at Korea University will work with Qunnect. "
+        "Separately, Byeol Quantum opened an office.",
+    )
+    names = {proposed.entity.name for proposed in found.entities}
+    assert not names & {"Inc", "Outside Seoul", "Series A", "Researchers", "Separately"}
+    assert {"Haneul Photonics", "Byeol Quantum", "Korea University"} <= names
+    assert ("COLLABORATES_WITH", "korea-university", "qunnect") in ties(found)
+
+
+def test_taking_part_in_the_trials_a_round_led_later_and_funded_in_part(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "LG Uplus and Qunnect founded the Seoul Entanglement Consortium. Kakao has agreed to take "
+            "part in the trials by hosting the far end of the link. LG Uplus is also putting $12 million "
+            "into Qunnect as part of the startup's Series B round. The Series B round, whose total was "
+            "not disclosed, was led by Airbus Ventures. Qunnect's research was funded in part by the "
+            "National Science Foundation (NSF).",
+        )
+    )
+    assert ("PARTICIPATES_IN", "kakao", "seoul-entanglement-consortium") in found
+    assert ("INVESTS_IN", "airbus-ventures", "qunnect") in found
+    assert ("FUNDS", "national-science-foundation", "qunnect") in found
+
+
+def test_a_standfirst_is_not_the_story(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Link</title></head><body><article>"
+        '<p class="dek">The Brooklyn startup will open an office in Seoul</p>'
+        "<p>LG Uplus will build a network with Qunnect, a startup based in New York.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page, published=date(2032, 7, 8))
+    assert [block.text for block in article.blocks] == [
+        "LG Uplus will build a network with Qunnect, a startup based in New York."
+    ]
+
+
+def test_a_city_government_in_a_list_and_a_subsidiary_named_later(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Alpine Quantum Technologies (AQT), an Austrian maker of quantum computers, will set up a "
+            "Korean subsidiary in Incheon. The company, the Incheon Metropolitan City government and "
+            "the Incheon Free Economic Zone Authority (IFEZ) signed a three-way memorandum of "
+            "understanding. Under it, IFEZ will pay the rent. The subsidiary, to be called AQT Korea, "
+            "will start with 15 engineers. Its research was funded in part by the U.S. National "
+            "Science Foundation (NSF).",
+        )
+    )
+    aqt, ifez = "alpine-quantum-technologies", "incheon-free-economic-zone-authority"
+    assert {
+        ("SIGNED_MOU_WITH", aqt, "incheon"),
+        ("SIGNED_MOU_WITH", aqt, ifez),
+        ("SIGNED_MOU_WITH", "incheon", ifez),
+        ("ESTABLISHES", aqt, "aqt-korea"),
+        ("LOCATED_IN", "aqt-korea", "incheon"),
+    } <= found
+    assert ("LOCATED_IN", aqt, "incheon") not in found  # the city's government is no description
+    assert not {t for t in found if t[1] == "united-states"}  # "the U.S. National Science Foundation"
