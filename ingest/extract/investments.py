@@ -155,6 +155,47 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
 _ROUND_WORDS = frozenset(["round", "series", "financing", "fundraising", "raise"])
 
 
+def _note_round_of(s: Sentence, state: ArticleState) -> None:
+    """ "The largest deal was the 45 billion won Series B of Kyeol Quantum", "Kyeol's Series B":
+    the company whose round the next sentences' backers invest in."""
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ != "series" or token.i + 1 >= s.span.end or len(doc[token.i + 1].text) > 2:
+            continue
+        j = token.i + 2
+        if j < s.span.end and doc[j].lower_ == "round":
+            j += 1
+        owner = s.at(j + 1) if j + 1 < s.span.end and doc[j].lower_ == "of" else None
+        if owner is None and token.i - 2 >= s.span.start and doc[token.i - 1].text in {"'s", "’s"}:
+            owner = s.at(token.i - 2)
+        if owner is not None and state.kind(owner) in ORGANISATIONS | {None}:
+            state.raised = owner.id
+
+
+def _joined_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Finding]:
+    """ "KB Investment, the K-Quantum Fund and Quantonation also joined", "SK Square ... joined
+    it", "joined the round": after a round, the backers that joined it invested in its raiser."""
+    doc = s.span.doc
+    findings: list[Finding] = []
+    for start, end in s.found("JOIN"):
+        if not doc[start].lower_.startswith("join"):
+            continue
+        after = doc[end].lower_ if end < s.span.end else "."
+        following = {t.lower_ for t in doc[end : min(s.span.end, end + 3)]}
+        if not (after in {"it", ",", ".", ";", "in"} or _ROUND_WORDS & following):
+            continue
+        if s.first_party_after(end, limit=3):
+            continue  # "joined the alliance": a body, the rule for members says so
+        for backer in s.subject(start):
+            if backer.id != raised and (
+                state.kind(backer) in ORGANISATIONS | {None} or _a_fund(backer, state)
+            ):
+                findings.append(
+                    Finding(RelationshipKind.INVESTS_IN, backer.id, raised, "joined-the-round", 0.7, s, start)
+                )
+    return findings
+
+
 def _led_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Finding]:
     """ "Korea Investment Partners led the round, putting in 12 billion won": the lead investor
     of the round the article reported, with its own share when the sentence gives one."""
@@ -235,9 +276,11 @@ def round_led_by(s: Sentence, state: ArticleState) -> list[Finding]:
     participating": each invests in whoever raised the round the article reported."""
     findings: list[Finding] = []
     doc = s.span.doc
+    _note_round_of(s, state)
     if state.raised is None or s.found("RAISE"):
         return findings
     findings += _led_the_round(s, state, state.raised)
+    findings += _joined_the_round(s, state, state.raised)
     if s.found("INVEST"):
         return findings
     for start, end in s.found("LED_BY"):
@@ -274,6 +317,8 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, _ in first_per_start(s.found("FUND")):
         verb = doc[start].lower_
+        if _a_fund_noun(s, start):
+            continue  # "the K-Quantum Fund", "a 300 billion won fund of funds", "the quantum fund"
         money = s.money(start, s.clause_end(start))
         by = start + 2 if doc[start + 1].lower_ in _MANNER else start + 1  # "funded jointly by"
         if doc[start + 1 : start + 3].text.lower() == "in part":
@@ -349,6 +394,28 @@ def listed_investors(s: Sentence, state: ArticleState) -> list[Finding]:
         for m in s.listed_after(colon + 1)
         if m.id != state.raised and state.kind(m) in _ORGS_OR_PLACES
     ]
+
+
+_NOUN_BEFORE = frozenset(
+    ["a", "an", "the", "its", "their", "this", "that", "quantum", "venture", "state", "won"]
+)
+
+
+def _a_fund_noun(s: Sentence, index: int) -> bool:
+    """ "fund" or "funds" named or used as a noun: in a name, after an article, a number or an
+    adjective of funds, or before "of" or "that"."""
+    doc = s.span.doc
+    if doc[index].lower_ not in {"fund", "funds"}:
+        return False
+    if s.at(index) is not None:
+        return True
+    before = doc[index - 1] if index > s.span.start else None
+    if before is not None and (
+        before.lower_ in _NOUN_BEFORE or before.like_num or before.lower_.endswith("-based")
+    ):
+        return True
+    after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
+    return after in {"of", "that", "which", "manager", "managers", ",", "."}
 
 
 def _gift_ends(s: Sentence, index: int) -> bool:

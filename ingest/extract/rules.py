@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind, Evidence, Relationship, RelationshipKind, normalise_name
 from graph.store.base import EntityNames
@@ -91,6 +91,9 @@ class RuleExtractor:
                 found += state.pending
                 state.pending = []
                 kept = [_hedged(f) for f in found if not _denied(f)]
+                if previous is not None and _denies_the_report(span, previous):
+                    # "A newspaper reported that Samsung Ventures had joined the round. Kwon denied it."
+                    findings = [f for f in findings if f.sentence is not previous]
                 finder.stated_pair(_pair_tied(kept))
                 state.set_up |= {f.target for f in kept if f.kind is RelationshipKind.ESTABLISHES}
                 findings += kept
@@ -167,6 +170,23 @@ def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
         f.source = named if f.source == facility else f.source
         f.target = named if f.target == facility else f.target
     return findings
+
+
+_DENIALS = frozenset(["denied", "denies", "deny", "dismissed", "rejected"])
+_REPORTING = frozenset(["reported", "reports", "report", "reportedly"])
+
+
+def _denies_the_report(span: Span, previous: Sentence) -> bool:
+    """Whether ``span`` denies what the sentence before reported: "A local newspaper reported
+    that X had joined the round." then "Kwon denied it." or "The company denied the report."
+    """
+    if not _REPORTING & {t.lower_ for t in previous.span}:
+        return False
+    words = [t.lower_ for t in span]
+    return any(
+        word in _DENIALS and words[i + 1 : i + 3] and words[i + 1] in {"it", "this", "that", "the"}
+        for i, word in enumerate(words[:-1])
+    )
 
 
 def _denied(finding: Finding) -> bool:

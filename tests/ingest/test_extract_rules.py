@@ -760,3 +760,36 @@ def test_a_city_government_in_a_list_and_a_subsidiary_named_later(tmp_path: Path
     } <= found
     assert ("LOCATED_IN", aqt, "incheon") not in found  # the city's government is no description
     assert not {t for t in found if t[1] == "united-states"}  # "the U.S. National Science Foundation"
+
+
+def test_a_round_up_of_rounds_and_a_fund_that_funds_nothing(tmp_path: Path) -> None:
+    """ "the Series B of Kyeol Quantum" is whose round the backers after it joined; "fund" as a
+    noun ("the K-Quantum Fund, a fund of funds that ...") funds no one."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Behind the activity is the K-Quantum Fund, a 300 billion won fund of funds that the "
+            "Ministry of Science and ICT (MSIT) set up last year. The largest deal was the 45 billion "
+            "won Series B of Kyeol Quantum, a Seoul-based developer of software. Mirae Asset Venture "
+            "Investment led the round with 15 billion won. KB Investment, the K-Quantum Fund and "
+            "Quantonation, the Paris-based quantum fund, also joined.",
+        )
+    )
+    kyeol = "kyeol-quantum"
+    backers = {"mirae-asset-venture-investment", "kb-investment", "k-quantum-fund", "quantonation"}
+    assert {("INVESTS_IN", backer, kyeol) for backer in backers} <= found
+    assert ("ESTABLISHES", "ministry-of-science-and-ict", "k-quantum-fund") in found
+    assert not {t for t in found if t[0] == "FUNDS"}
+
+
+def test_a_report_the_next_sentence_denies_is_no_tie(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Byeol Quantum raised 32 billion won in a Series A round. A local newspaper reported last "
+            "month that Samsung Ventures had joined the round. Kwon denied it. SV Investment joined "
+            "the round as well.",
+        )
+    )
+    assert ("INVESTS_IN", "samsung-ventures", "byeol-quantum") not in found
+    assert ("INVESTS_IN", "sv-investment", "byeol-quantum") in found
