@@ -196,6 +196,9 @@ class MentionFinder:
         mentions = [m for m in mentions if not covered & set(range(m.start, m.end))] + based
         mentions.sort(key=lambda m: m.start)
         for mention, following in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True):
+            legal_form = mention.end < len(doc) and doc[mention.end].lower_ in _LEGAL_FORMS
+            if legal_form and (following is None or following.start > mention.end):
+                mention.end += 1  # "SK hynix Inc. and Quantum Motion": the form is part of the name
             _take_city_of(doc, mention)
             if mention.kind is None and mention.end < len(doc) and doc[mention.end].lower_ in _PRODUCT_NOUNS:
                 mention.modifier = True  # "IBM's Heron processors": a product's name, not a party
@@ -530,6 +533,7 @@ def _attributive(doc: Doc, end: int) -> bool:
     return False
 
 
+_LEGAL_FORMS = frozenset(["inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co.", "llc", "plc", "gmbh"])
 _GOVERNMENT_WORDS = frozenset(["government", "administration", "authorities"])
 # "Songdo district", "the Pangyo campus": a place naming a part of itself, not a party
 _PLACE_NOUNS = frozenset(

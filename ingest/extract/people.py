@@ -267,6 +267,8 @@ def _governed(s: Sentence, person: Mention, state: ArticleState) -> str | None:
 def _leads(titles: list[str]) -> bool:
     if not titles or any(word in NOT_LEADING for word in titles):
         return False
+    if titles[-1] == "officer":
+        titles = titles[:-1]  # "Chief Executive Officer"
     if titles[-2:] == ["chief", "executive"] or "ceo" in titles:
         return True
     return any(word in LEADING_TITLES - {"chief", "executive"} for word in titles)

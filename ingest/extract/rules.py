@@ -344,12 +344,27 @@ class _Tie:
     findings: list[Finding] = field(default_factory=list)
 
 
+def _joint_development(finding: Finding) -> bool:
+    """ "Under an agreement signed on Monday, the two companies will co-develop ...": joint work
+    that the sentence states as what the parties will do, beside the agreement it is done under,
+    is a tie of its own; "signed an MOU to jointly develop" says what the MOU is for."""
+    doc = finding.sentence.span.doc
+    word = doc[finding.at].lower_
+    after = doc[finding.at + 1].lower_ if finding.at + 1 < len(doc) else ""
+    before = doc[finding.at - 1].lower_ if finding.at > 0 else ""
+    joint = word.startswith(("co-develop", "co-design")) or (
+        word == "jointly" and after.startswith("develop")
+    )
+    return joint and before != "to"
+
+
 def _merge(
     findings: list[Finding], article: Article, source_id: str, registry: Registry, extracted_by: str
 ) -> list[ProposedRelationship]:
     """One proposal per (kind, ends): evidence from every sentence that states it, the highest
     confidence, the first amount; a collaboration stated in the same sentence as an MOU or a
-    partnership between the same two is part of that agreement, not a tie of its own."""
+    partnership between the same two is part of that agreement, not a tie of its own, unless it
+    is joint development."""
     ties_by_key: dict[tuple[RelationshipKind, str, str], _Tie] = {}
     for finding in findings:
         if finding.source == finding.target:
@@ -372,6 +387,7 @@ def _merge(
             if not (
                 kind is RelationshipKind.COLLABORATES_WITH
                 and (id(f.sentence), frozenset((source, target))) in agreements
+                and not _joint_development(f)
             )
         ]
         if not kept:

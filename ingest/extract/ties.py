@@ -106,6 +106,11 @@ def signed_mou_after(s: Sentence, state: ArticleState) -> list[Finding]:
         by = _by_after_date(s, sign + 1)
         if by is not None:  # "an agreement signed by ...", "a memorandum signed on Tuesday by ..."
             parties = signatories(s, by + 1, state) or parties
+        if not parties and doc[s.span.start].lower_ == "under":
+            # "Under a joint development agreement signed on Monday, the two companies will ...":
+            # the main clause's subject signed it
+            comma = next((t.i for t in doc[end : s.span.end] if t.text == ","), None)
+            parties = s.first_party_after(comma + 1, limit=3) if comma is not None else []
         parties = [m for m in parties if state.kind(m) in _ORGS_OR_PLACES]
         for a, b in combinations(parties, 2):
             findings.append(

@@ -129,6 +129,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [{"LOWER": "in"}, _words("collaboration cooperation co-operation")],
         [{"LOWER": "joint"}, _words("research development"), {"LOWER": "with"}],
         [_words("study studies studied studying research researches researching"), {"LOWER": "with"}],
+        [_words("co-develop co-develops co-developed co-developing co-design co-designs co-designed")],
         [_words("developed co-developed designed"), {"LOWER": "jointly", "OP": "?"}, {"LOWER": "with"}],
         [{"LOWER": "jointly"}, _words("develop research build study")],
     ],

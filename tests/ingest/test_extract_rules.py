@@ -793,3 +793,25 @@ def test_a_report_the_next_sentence_denies_is_no_tie(tmp_path: Path) -> None:
     )
     assert ("INVESTS_IN", "samsung-ventures", "byeol-quantum") not in found
     assert ("INVESTS_IN", "sv-investment", "byeol-quantum") in found
+
+
+def test_a_legal_form_in_a_list_an_agreement_under_which_and_an_officer(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "SK hynix Inc. and Quantum Motion, a British developer of quantum computers, today "
+            "announced a strategic partnership. Under a joint development agreement signed on Monday, "
+            'the two companies will co-develop arrays of spin qubits. "It works," said Helen '
+            "Marlow, Chief Executive Officer of Quantum Motion. Separately, Quantum Motion and Hana "
+            "Bank signed a memorandum of understanding to jointly develop payment tests.",
+        )
+    )
+    pair = ("quantum-motion", "sk-hynix")
+    assert {
+        ("PARTNERS_WITH", *pair),
+        ("SIGNED_MOU_WITH", *pair),
+        ("COLLABORATES_WITH", *pair),  # what the two will do, beside the agreement they do it under
+        ("LEADS", "helen-marlow", "quantum-motion"),
+        ("SIGNED_MOU_WITH", "hana-bank", "quantum-motion"),
+    } <= found
+    assert ("COLLABORATES_WITH", "hana-bank", "quantum-motion") not in found  # what the MOU is for
