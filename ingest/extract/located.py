@@ -6,7 +6,7 @@ South Korean companies ...": "Firms including A, B and C have formed ..."."""
 from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS
+from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS, PREPOSITIONS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
@@ -119,7 +119,7 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             token = doc[j]
             found = s.at(j)
             if found is not None and not found.modifier:
-                if doc[j - 1].is_lower and doc[j - 1].lower_ not in _BEFORE_A_NAME:
+                if doc[j - 1].is_lower and doc[j - 1].lower_ not in _BEFORE_A_NAME | PREPOSITIONS:
                     described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
                 break
             if token.text in {",", ";", "."}:

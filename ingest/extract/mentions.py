@@ -523,8 +523,8 @@ def _attributive(doc: Doc, end: int) -> bool:
         return False
     if doc[end].text in {"'s", "’s", "'", "’"}:
         return True
-    if doc[end].lower_ in _GOVERNMENT_WORDS:
-        return False  # "the Incheon Metropolitan City government" is the city acting
+    if any(t.lower_ in _GOVERNMENT_WORDS for t in doc[end : end + 3]):
+        return False  # "the Incheon Metropolitan City government", "the Daegu city government": the city
     for token in doc[end : end + 5]:
         if not (token.is_alpha or "-" in token.text) or not token.is_lower or token.is_stop:
             return False

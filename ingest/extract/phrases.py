@@ -122,8 +122,8 @@ def described_object(
     doc = s.span.doc
     end = s.clause_end(index)
     j = next((k for k in range(index, min(end, index + 12)) if doc[k].lower_ in prepositions), None)
-    if j is None or j + 2 >= end or doc[j + 1].lower_ not in {"a", "an"}:
-        return None
+    if j is None or j + 2 >= end or doc[j + 1].lower_ not in {"a", "an"} or doc[j - 1].lower_ == "according":
+        return None  # "according to a joint statement" names no recipient
     words = []
     for token in doc[j + 2 : min(end, j + 8)]:
         if not (token.is_alpha and token.is_lower) or token.is_stop or token.lower_ in PREPOSITIONS:

@@ -363,7 +363,8 @@ class Sentence:
             for mention in self.previous.mentions:
                 if self.previous.party(mention) and mention.kind is not EntityKind.PLACE:
                     return [mention]
-        if index - 1 > self.span.start and doc[index - 1].lower_ in _CLAUSE_OPENERS:
+        after_and = doc[index - 1].lower_ == "and" and doc[index - 2].text == ","
+        if index - 1 > self.span.start and (doc[index - 1].lower_ in _CLAUSE_OPENERS or after_and):
             # "Qunova ... will expand in Japan, where it opened a Tokyo office": the sentence's subject
             first = next((m for m in self.mentions if m.start < index), None)
             near_start = first is not None and first.start <= self.span.start + 2
@@ -378,7 +379,7 @@ class Sentence:
         end = self.clause_end(index)
         j = index
         while j < min(end, index + limit):
-            if doc[j].lower_ in prepositions:
+            if doc[j].lower_ in prepositions and not (j > 0 and doc[j - 1].lower_ in _NOT_AN_OBJECT):
                 return self.first_party_after(j + 1, end)
             j += 1
         return []
@@ -460,6 +461,8 @@ class Sentence:
         return self.triggers.get(label, [])
 
 
+# "according to a joint statement", "due to", "thanks to": a preposition that takes no party
+_NOT_AN_OBJECT = frozenset({"according", "due", "thanks", "owing", "close", "compared", "next"})
 _CLAUSE_OPENERS = frozenset({"where"})  # "after it opened" may be anyone named before
 
 

@@ -38,9 +38,9 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
     def apply(s: Sentence, state: ArticleState) -> list[Finding]:
         findings: list[Finding] = []
         for start, end in first_per_start(s.found(label)):
-            subject = [
-                m for m in s.subject(start) or _researchers_at(s, start) if state.kind(m) in _ORGS_OR_PLACES
-            ]
+            subject: list[Mention] = []
+            for found in (s.subject(start), _researchers_at(s, start), _subject_of_gerund(s, start)):
+                subject = subject or [m for m in found if state.kind(m) in _ORGS_OR_PLACES]
             other = [m for m in s.object(end - 1, WITH, limit=10) if state.kind(m) in _ORGS_OR_PLACES]
             between = s.object(end - 1, frozenset({"between"}), limit=6)
             if subject and other:
@@ -56,6 +56,18 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
         return findings
 
     return apply
+
+
+def _subject_of_gerund(s: Sentence, index: int) -> list[Mention]:
+    """ "Cerca joined the project after signing a memorandum with DGIST": who the sentence opens
+    with does what the clause after "after", "before", "by" or "when" says."""
+    doc = s.span.doc
+    if index - 1 <= s.span.start or not doc[index].lower_.endswith("ing"):
+        return []
+    if doc[index - 1].lower_ not in {"after", "before", "by", "when", "while", "since"}:
+        return []
+    first = next((m for m in s.mentions if s.party(m)), None)
+    return s.group_right(first) if first is not None and first.start <= s.span.start + 1 else []
 
 
 _STAFF = frozenset(["researchers", "scientists", "engineers", "team", "teams", "staff", "students"])
@@ -280,11 +292,28 @@ def chose_partner(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def _described_by_relative(s: Sentence, index: int) -> Mention | None:
+    """ "Cerca Magnetics, a British company based in Nottingham that was spun out of": the name
+    that the apposition before the relative clause describes."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in {"was", "is", "were", "has", "been", "had"}:
+        j -= 1
+    if doc[j].lower_ not in {"that", "which", "who"}:
+        return None
+    for k in range(j - 1, max(s.span.start, j - 12), -1):
+        if doc[k].text == ",":
+            named = s.named_before(k - 1)
+            return named if named is not None and s.party(named) else None
+    return None
+
+
 def spun_out(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Oxford Ionics, which spun out of the University of Oxford": the university founded it."""
     findings: list[Finding] = []
     for start, end in s.found("SPUN_OUT"):
-        for company in s.subject(start, max_gap=4):
+        apposed = _described_by_relative(s, start)
+        for company in s.subject(start, max_gap=4) or ([apposed] if apposed else []):
             for origin in s.first_party_after(end, limit=3):
                 if origin.id != company.id and state.kind(origin) in ORGANISATIONS | {None}:
                     findings.append(

@@ -165,6 +165,11 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("chip chips chipped chipping"), {"LOWER": "in"}],
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
+        [
+            _words("add adds added"),
+            {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": ["a", "another", "further"]}, "OP": "?"},
+        ],
     ],
     "AGREED_TO": [[_words("agreed agree agrees"), {"LOWER": "to"}]],
     "RECEIVE": [[_words("receive receives received receiving get gets got obtain obtains obtained")]],

@@ -815,3 +815,27 @@ def test_a_legal_form_in_a_list_an_agreement_under_which_and_an_officer(tmp_path
         ("SIGNED_MOU_WITH", "hana-bank", "quantum-motion"),
     } <= found
     assert ("COLLABORATES_WITH", "hana-bank", "quantum-motion") not in found  # what the MOU is for
+
+
+def test_a_company_described_then_placed_spun_out_and_signing_in_a_clause(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "DGIST launched the Daegu Brain Imaging Project. The Ministry of Health and Welfare has "
+            "committed 9.2 billion won to the project. The Daegu city government has added 2.4 billion "
+            "won. The sensors are built by Cerca Magnetics, a British company based in Nottingham that "
+            "was spun out of the University of Nottingham in 2020. Cerca joined the project after "
+            "signing a memorandum of understanding with DGIST, and it will open a service office in "
+            "Daegu. KT will add 30 billion won, according to a joint statement.",
+        )
+    )
+    cerca, project = "cerca-magnetics", "daegu-brain-imaging-project"
+    assert {
+        ("FUNDS", "daegu", project),
+        ("LOCATED_IN", cerca, "united-kingdom"),
+        ("LOCATED_IN", cerca, "nottingham"),
+        ("ESTABLISHES", "university-of-nottingham", cerca),
+        ("SIGNED_MOU_WITH", cerca, "dgist"),
+        ("ESTABLISHES", cerca, "cerca-magnetics-service-office-in-daegu"),
+    } <= found
+    assert not {t for t in found if "statement" in t[2]}  # "according to" names no recipient
