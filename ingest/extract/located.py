@@ -121,6 +121,15 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             if found is not None and not found.modifier:
                 if doc[j - 1].is_lower and doc[j - 1].lower_ not in _BEFORE_A_NAME | PREPOSITIONS:
                     described = False  # "KT Corp., Canadian quantum company Xanadu": Xanadu's description
+                elif (
+                    doc[j - 1].lower_ == "in"
+                    and described
+                    and doc[comma + 1].lower_ in {"a", "an", "the"}
+                    and state.kind(found) is EntityKind.PLACE
+                ):
+                    place = (
+                        place or found
+                    )  # "ETRI, a state-run institute in Daejeon," (not "which has a unit in")
                 break
             if token.text in {",", ";", "."}:
                 break

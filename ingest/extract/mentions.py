@@ -46,6 +46,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "institute": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
     "alliance": (frozenset({EntityKind.CONSORTIUM}), None),
     "consortium": (frozenset({EntityKind.CONSORTIUM}), None),
+    "network": (frozenset({EntityKind.CONSORTIUM, EntityKind.PROGRAMME}), "network"),
     "city": (frozenset({EntityKind.PLACE}), None),
     "lab": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
     "laboratory": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
@@ -139,8 +140,14 @@ class History:
     def latest(
         self, kinds: frozenset[EntityKind | None], word: str | None, exclude: set[str], *also: str
     ) -> str | None:
-        """The latest entity of ``kinds`` whose name holds ``word`` and every word of ``also``."""
+        """The latest entity of ``kinds`` whose name holds ``word`` and every word of ``also``; one
+        whose name ends with ``word`` first ("the network" is the Seoul Metro Entanglement Network,
+        not the Quantum Network Testbed Programme named since)."""
         words = [w for w in (word, *also) if w is not None]
+        if word is not None and not also:
+            for entity_id, kind, name in reversed(self.seen):
+                if kind in kinds and name.lower().endswith(word) and entity_id not in exclude:
+                    return entity_id
         for entity_id, kind, name in reversed(self.seen):
             lowered = name.lower()
             if kind in kinds and all(w in lowered for w in words) and entity_id not in exclude:

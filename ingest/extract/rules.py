@@ -174,6 +174,7 @@ def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
 
 _DENIALS = frozenset(["denied", "denies", "deny", "dismissed", "rejected"])
 _REPORTING = frozenset(["reported", "reports", "report", "reportedly"])
+_CALLED_WRONG = frozenset(["wrong", "untrue", "false", "incorrect", "inaccurate", "denied"])
 
 
 def _denies_the_report(span: Span, previous: Sentence) -> bool:
@@ -190,8 +191,12 @@ def _denies_the_report(span: Span, previous: Sentence) -> bool:
 
 
 def _denied(finding: Finding) -> bool:
-    """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`)."""
-    return finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at)
+    """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`),
+    or calls the report that states it wrong ("Reports that X had joined the round were wrong")."""
+    if finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at):
+        return True
+    words = {t.lower_ for t in finding.sentence.span}
+    return bool(words & _REPORTING) and bool(words & _CALLED_WRONG)
 
 
 def _hedged(finding: Finding) -> Finding:

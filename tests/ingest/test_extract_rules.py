@@ -839,3 +839,22 @@ def test_a_company_described_then_placed_spun_out_and_signing_in_a_clause(tmp_pa
         ("ESTABLISHES", cerca, "cerca-magnetics-service-office-in-daegu"),
     } <= found
     assert not {t for t in found if "statement" in t[2]}  # "according to" names no recipient
+
+
+def test_the_network_a_report_called_wrong_and_an_institute_in_a_city(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "LG Uplus founded the Seoul Metro Entanglement Network. The Ministry of Science and ICT "
+            "runs the Quantum Network Testbed Programme. The Electronics and Telecommunications "
+            "Research Institute (ETRI), a state-run institute in Daejeon, will take part in the "
+            "network. Pasqal, which has a subsidiary in Daejeon, will too. Byeol Quantum raised 9 "
+            "billion won in a Series A round. Reports that Kakao Investment had joined the round were "
+            "wrong, the company said.",
+        )
+    )
+    etri = "electronics-and-telecommunications-research-institute"
+    assert ("PARTICIPATES_IN", etri, "seoul-metro-entanglement-network") in found
+    assert ("LOCATED_IN", etri, "daejeon") in found
+    assert ("LOCATED_IN", "pasqal", "daejeon") not in found  # its subsidiary is there
+    assert ("INVESTS_IN", "kakao-investment", "byeol-quantum") not in found
