@@ -5,6 +5,7 @@ won", "the firm counts Intel Capital among its investors", "KIST will fund the f
 from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
+from ingest.extract.amounts import Money
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.phrases import described_object
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
@@ -41,6 +42,16 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         elif not targets and money:
             targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
             rule, confidence = "invests-in-place", 0.7
+            focus = (
+                state.focus({m.id for m in investors})
+                if not targets and _gift_ends(s, money[-1].end)
+                else None
+            )
+            if (
+                focus is not None
+            ):  # "MSIT will put in 20 billion won over three years.": into what it is about
+                targets = [Mention(start, start + 1, focus, state.registry.get(focus).kind, "anaphora")]
+                rule, confidence = "invests-focus", 0.6
         if rule == "invests-in" and targets and {"round", "series", "funding"} & {t.lower_ for t in s.span}:
             state.raised = targets[0].id  # "as part of a $600 million funding round": later "the round"
         for investor in investors:
@@ -356,11 +367,11 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
                     rule = "funds-focus"
         else:
             continue
-        for funder in funders:
+        shares = _gapped_funders(s, money) if rule in {"funds-amount", "funds-focus"} else []
+        for funder, amount in [(f, money[0] if money else None) for f in funders] + shares:
             for recipient in recipients:
                 if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
                     continue
-                amount = money[0] if money else None
                 findings.append(
                     Finding(
                         RelationshipKind.FUNDS,
@@ -416,6 +427,24 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
         return True
     after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
     return after in {"of", "that", "which", "manager", "managers", ",", "."}
+
+
+def _gapped_funders(s: Sentence, money: list[Money]) -> list[tuple[Mention, Money]]:
+    """ "ISED has committed C$10 million, TEM 6 million euros and NRF S$8 million": the others
+    that give, each named right before its own amount, with the verb left out."""
+    doc = s.span.doc
+    if not money:
+        return []
+    found: list[tuple[Mention, Money]] = []
+    for mention in s.mentions:
+        if mention.start <= money[0].end or not s.party(mention):
+            continue
+        if doc[mention.start - 1].lower_ not in {",", "and"}:
+            continue
+        own = next((m for m in money if m.start == s.name_end(mention)), None)
+        if own is not None:
+            found.append((mention, own))
+    return found
 
 
 def _gift_ends(s: Sentence, index: int) -> bool:

@@ -25,7 +25,7 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
         "academy center centre institute institutes lab laboratories laboratory labs observatory qutech"
     ),
     EntityKind.CONSORTIUM: _words(
-        "alliance association coalition consortium council federation forum network society"
+        "alliance association coalition committee consortium council federation forum network society"
     ),
     EntityKind.CLUSTER: _words("cluster complex hub valley"),
     EntityKind.PROGRAMME: _words("fund initiative mission plan program programme project roadmap strategy"),
@@ -33,9 +33,13 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
         "ag bank capital chemical chemicals co co. company computers computing corp corp. corporation "
         "devices dynamics electronics gmbh group holdings hynix inc inc. industries innotek instruments "
         "llc ltd ltd. motors networks partners photonics plc quantinuum s.a. sa semiconductor semiconductors "
-        "quantum solutions systems technologies telecom telecommunications uplus ventures"
+        "solutions systems technologies telecom telecommunications uplus ventures"
     ),
 }
+
+# The last word of a company's name that says so only there: "D-Wave Quantum", not the "Quantum
+# Compact Steering Committee"
+LAST_WORD_KINDS = {"quantum": EntityKind.COMPANY}
 
 # Common nouns that say what the name next to them is: "US firm IonQ", "IonQ, a US company".
 DESCRIPTOR_KINDS: dict[str, EntityKind] = {
@@ -52,6 +56,7 @@ DESCRIPTOR_KINDS: dict[str, EntityKind] = {
     **dict.fromkeys(_words("institute lab laboratory"), EntityKind.RESEARCH_INSTITUTE),
     **dict.fromkeys(_words("ministry agency regulator government"), EntityKind.GOVERNMENT_BODY),
     **dict.fromkeys(_words("consortium alliance association group body"), EntityKind.CONSORTIUM),
+    **dict.fromkeys(_words("programme program scheme initiative"), EntityKind.PROGRAMME),
 }
 
 # Titles before or after a person's name. LEADING_TITLES make the person the head of the

@@ -28,6 +28,7 @@ from ingest.extract.lexicon import (
     BRAND_WORDS,
     DESCRIPTOR_KINDS,
     KIND_WORDS,
+    LAST_WORD_KINDS,
     LOWER_CASE_NAME_ENDS,
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
@@ -48,11 +49,27 @@ def _is_cap(token: Token) -> bool:
     lowered = text.lower()
     if not text or not any(char.isalpha() for char in text) or lowered in TITLE_WORDS:
         return False
+    if any(char in _CURRENCY_SIGNS for char in text) or _before_currency(token):
+        return False  # "S$8 million", "C$10 million": an amount in Singapore or Canadian dollars
     if lowered.endswith(PLACE_MODIFIER_SUFFIXES) or lowered in MONTHS_AND_DAYS:
         return False  # "Seoul-based" says where something is; it is not part of its name
     if len(text) > 2 and text[:2].lower() in {"d'", "d’", "l'", "l’"} and text[2].isupper():
         return True  # "Institut d'Optique", "Ecole d'Ingenieurs": the elided article is part of the name
     return text[0].isupper() or (text[0].isdigit() and any(char.isupper() for char in text))
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₩")
+
+
+def _before_currency(token: Token) -> bool:
+    """ "C" of "C$10 million" when the tokenizer splits it from the amount."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        len(token.text) <= 2
+        and following is not None
+        and following.text[:1] in _CURRENCY_SIGNS
+        and not token.whitespace_
+    )
 
 
 Token.set_extension("ckg_cap", getter=_is_cap, force=True)
@@ -271,6 +288,8 @@ def _opens_sentence(token: Token) -> bool:
 def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
     words = [t.lower_ for t in span]
     head = words[: words.index("of")] if "of" in words else words
+    if len(words) > 1 and words[-1] in LAST_WORD_KINDS:
+        return LAST_WORD_KINDS[words[-1]], f"name ends in '{span[-1].text}'"
     if len(words) > 1 or words[0] in BRAND_WORDS:  # "Institute" alone names nothing
         for scope in (head[-1:], head, words):
             for word in scope:

@@ -18,7 +18,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 _HYPHEN_INFIX = "(?:-|–|—|--"  # the infix rule that splits "Seoul-based" into three tokens
 
@@ -32,5 +32,7 @@ def pipeline() -> Language:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = [*(nlp.Defaults.suffixes or []), r"(?<=[a-z][A-Z])\."]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    prefixes = [*(nlp.Defaults.prefixes or []), r"(?:US|HK|NZ|[SCA])\$(?=\d)"]  # "S$8 million"
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe("sentencizer")
     return nlp

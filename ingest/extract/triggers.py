@@ -248,6 +248,15 @@ TRIGGERS: dict[str, list[Pattern]] = {
     "OWNED_BY": [[_words("owned majority-owned wholly-owned backed controlled"), {"LOWER": "by"}]],
     "CHAIRED_BY": [
         [_words("chaired headed led run operated directed managed coordinated"), {"LOWER": "by"}],
+        [  # "to be chaired for its first two years by MSIT"
+            _words("chaired headed led run"),
+            {"LOWER": "for"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True},
+            {"LOWER": "by"},
+        ],
         [  # "is run on the ministry's behalf by KEIT", "managed on its behalf by"
             _words("run operated managed"),
             {"LOWER": "on"},

@@ -858,3 +858,36 @@ def test_the_network_a_report_called_wrong_and_an_institute_in_a_city(tmp_path: 
     assert ("LOCATED_IN", etri, "daejeon") in found
     assert ("LOCATED_IN", "pasqal", "daejeon") not in found  # its subsidiary is there
     assert ("INVESTS_IN", "kakao-investment", "byeol-quantum") not in found
+
+
+def test_a_compact_its_committee_chaired_for_a_while_and_gapped_pledges(tmp_path: Path) -> None:
+    """ "chaired for its first two years by MSIT"; "ISED has committed C$10 million, TEM 6 million
+    euros and NRF S$8 million": each gives to the programme the article is about."""
+    found = extract(
+        tmp_path,
+        "The Ministry of Science and ICT (MSIT), the Department of Innovation (ISED), the Ministry of "
+        "Economic Affairs (TEM) and the National Research Foundation (NRF) signed a memorandum of "
+        "understanding. Under it, the four will form a Quantum Compact Steering Committee, to be "
+        "chaired for its first two years by MSIT, and pool money in a joint research programme, "
+        "Quantum Bridges. MSIT will put in 20 billion won over three years. ISED has committed C$10 "
+        "million ($7.3 million), TEM 6 million euros and NRF S$8 million ($6.1 million).",
+    )
+    got = ties(found)
+    committee, bridges = "quantum-compact-steering-committee", "quantum-bridges"
+    msit = "ministry-of-science-and-ict"
+    assert ("LEADS", msit, committee) in got
+    funders = {
+        msit,
+        "department-of-innovation",
+        "ministry-of-economic-affairs",
+        "national-research-foundation",
+    }
+    assert {("FUNDS", funder, bridges) for funder in funders} <= got
+    amounts = {
+        (p.relationship.source, p.relationship.amount, p.relationship.currency)
+        for p in found.relationships
+        if p.relationship.kind.value == "FUNDS"
+    }
+    assert ("national-research-foundation", 8_000_000, "SGD") in amounts
+    assert ("department-of-innovation", 10_000_000, "CAD") in amounts
+    assert not {p.entity.name for p in found.entities} & {"C", "NRF S$8"}
