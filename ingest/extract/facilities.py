@@ -293,8 +293,9 @@ def _being_built(s: Sentence, state: ArticleState) -> list[Finding]:
 
 
 def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "Gangwon Province launched the Gangwon Quantum Valley": a named cluster, institute or body
-    that the subject establishes (a named programme, it leads)."""
+    """ "Gangwon Province launched the Gangwon Quantum Valley", "The council will launch the
+    Quantum Flagship Programme": a named cluster, institute, body or programme that the subject
+    establishes."""
     findings: list[Finding] = []
     doc = s.span.doc
     for start, end in first_per_start(s.found("OPEN_NAMED")):
@@ -317,10 +318,11 @@ def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
             continue  # several launching a body are its members (the rule for bodies says so)
         for founder in founders:
             if state.kind(founder) in ORGANISATIONS | {EntityKind.PLACE, None} and founder.id != named.id:
-                relation = (
-                    RelationshipKind.LEADS if kind is EntityKind.PROGRAMME else RelationshipKind.ESTABLISHES
+                findings.append(
+                    Finding(
+                        RelationshipKind.ESTABLISHES, founder.id, named.id, "launched-named", 0.8, s, start
+                    )
                 )
-                findings.append(Finding(relation, founder.id, named.id, "launched-named", 0.8, s, start))
     return findings
 
 

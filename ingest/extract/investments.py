@@ -352,7 +352,8 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             rule = "gives-amount"
         elif money:
             funders = s.subject(start)
-            recipients = s.object(money[0].end, frozenset({"to", "for", "toward", "towards"}), limit=6)
+            # past the amount's equivalent: "2.4 billion won (about $1.7 million) toward the trial"
+            recipients = s.object(money[0].end, frozenset({"to", "for", "toward", "towards"}), limit=9)
             rule = "funds-amount"
             if not recipients and verb not in _BUDGET_VERBS:
                 described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")

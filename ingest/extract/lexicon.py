@@ -28,7 +28,9 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
         "alliance association coalition committee consortium council federation forum network society"
     ),
     EntityKind.CLUSTER: _words("cluster complex hub valley"),
-    EntityKind.PROGRAMME: _words("fund initiative mission plan program programme project roadmap strategy"),
+    EntityKind.PROGRAMME: _words(
+        "fund initiative mission pilot plan program programme project roadmap strategy trial"
+    ),
     EntityKind.COMPANY: _words(
         "ag bank capital chemical chemicals co co. company computers computing corp corp. corporation "
         "devices dynamics electronics gmbh group holdings hynix inc inc. industries innotek instruments "

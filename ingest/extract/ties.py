@@ -544,7 +544,7 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
             continue
         inverted = _listed_after_copula(s, start, end, state)
-        members = inverted if inverted is not None else s.subject(start)
+        members = inverted if inverted is not None else s.subject(start) or _each_of_which(s, start)
         bodies = [(b.id, "participates-in", 0.8) for b in s.object(end - 1, frozenset({"in"}), limit=4)]
         if inverted is not None and not bodies:  # "Taking part in the second phase ... are"
             focus = state.focus({m.id for m in members})
@@ -566,6 +566,22 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                         Finding(RelationshipKind.PARTICIPATES_IN, member.id, body, rule, confidence, s, start)
                     )
     return findings
+
+
+def _each_of_which(s: Sentence, index: int) -> list[Mention]:
+    """ "... ETRI, KIST and KIMM, each of which will take part in": the list before the clause."""
+    doc = s.span.doc
+    for j in range(index - 1, max(s.span.start + 2, index - 6), -1):
+        if (
+            doc[j].lower_ != "which"
+            or doc[j - 1].lower_ != "of"
+            or doc[j - 2].lower_ not in {"each", "all", "both"}
+        ):
+            continue
+        comma = j - 3
+        named = s.named_before(comma - 1) if comma > s.span.start and doc[comma].text == "," else None
+        return s.group_left(named) if named is not None and s.party(named) else []
+    return []
 
 
 def _listed_after_copula(s: Sentence, start: int, end: int, state: ArticleState) -> list[Mention] | None:

@@ -85,7 +85,10 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("join joins joined joining"), {"LOWER": "forces"}, {"LOWER": "with"}],
         [_words("teamed teaming"), {"LOWER": "with"}],
         [
-            _words("forge forged form formed announce announced launch launched strike struck enter entered"),
+            _words(
+                "forge forged form formed announce announced launch launched strike struck enter entered "
+                "sign signs signed"
+            ),
             _gap(3),
             _words("partnership partnerships"),
         ],

@@ -891,3 +891,31 @@ def test_a_compact_its_committee_chaired_for_a_while_and_gapped_pledges(tmp_path
     assert ("national-research-foundation", 8_000_000, "SGD") in amounts
     assert ("department-of-innovation", 10_000_000, "CAD") in amounts
     assert not {p.entity.name for p in found.entities} & {"C", "NRF S$8"}
+
+
+def test_the_council_a_trial_and_each_of_which(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "On Thursday the National Research Council of Science & Technology (NST) voted. The "
+            "Sejong-based council will launch the Quantum Flagship Programme in January. Working under "
+            "KRISS will be ETRI, KIST and KIMM, each of which will take part in the flagship. KT and "
+            "Hana Bank announced the start of the Quantum-Safe Banking Trial. The trial is led by KT. "
+            "The ministry is providing 2.4 billion won (about $1.7 million) toward the trial. In a "
+            "separate agreement, KT and PQShield have signed a partnership.",
+        )
+    )
+    nst, flagship, trial = (
+        "national-research-council-of-science-technology",
+        "quantum-flagship-programme",
+        ("quantum-safe-banking-trial"),
+    )
+    assert {
+        ("LOCATED_IN", nst, "sejong"),
+        ("ESTABLISHES", nst, flagship),
+        ("PARTICIPATES_IN", "etri", flagship),
+        ("PARTICIPATES_IN", "kist", flagship),
+        ("PARTICIPATES_IN", "kimm", flagship),
+        ("LEADS", "kt", trial),
+        ("PARTNERS_WITH", "kt", "pqshield"),
+    } <= found
