@@ -129,6 +129,7 @@ _MIGRATIONS = {
 (``_SCHEMA`` has already created whatever is new by then)."""
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+_MMAP_BYTES = 1 << 30  # reads map the file rather than copy its pages into each connection's cache
 _CACHE_KIB = 64 * 1024  # page cache: the default 2 MiB spills a large load's index pages to disk
 BUSY_TIMEOUT = 120.0
 """Seconds a write waits for another connection's write to the same file to finish before it
@@ -207,6 +208,7 @@ class SqliteStore:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable but for the last commits
         db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         with self._lock:
             self._connections.append(db)
         return db
