@@ -17,6 +17,7 @@ from graph.model import EntityKind
 from graph.store.base import GraphStore
 from graph.store.gate import gated
 from graph.store.path_query import PathQuery
+from graph.store.trusted import trusted
 
 
 def neighbourhood(projection: Projection, entity_id: str, depth: int = 1) -> NeighbourhoodAnswer:
@@ -81,9 +82,16 @@ def _answer(
             reached[other].append(f"{kind} with {entities[node][0]}")
         for other in sorted(reached, key=lambda i: (entities[i][1].value, entities[i][0], i)):
             other_name, kind = entities[other]
-            found.append(
-                Neighbour(id=other, name=other_name, kind=kind.value, depth=level, via=sorted(reached[other]))
-            )
+            # values of the fields' own types, from what the store wrote: built, not validated
+            # again (a fifth of a 2-hop question's time on the 100,000-entity graph)
+            values = {
+                "id": other,
+                "name": other_name,
+                "kind": kind.value,
+                "depth": level,
+                "via": sorted(reached[other]),
+            }
+            found.append(trusted(Neighbour, values))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for neighbour in found:
         by_kind[neighbour.kind].append(neighbour.id)
