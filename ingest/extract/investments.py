@@ -32,6 +32,8 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_ in _MONEY_VERBS and not money:
             continue  # "put its faith in Xanadu": only money put into something is invested
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
+        if doc[start].lower_.startswith("acquir") and not targets:
+            targets = [m for m in _acquired(s, start + 1) if m not in investors]  # "agreed to acquire X"
         rule, confidence = "invests-in", 0.85
         if not targets:
             targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
@@ -74,6 +76,24 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _acquired(s: Sentence, index: int) -> list[Mention]:
+    """Who is bought: "acquire Lumiphase", "acquire all outstanding shares of Lumiphase B.V."."""
+    doc = s.span.doc
+    j = index
+    while j < s.span.end and doc[j].lower_ in {
+        "all",
+        "the",
+        "outstanding",
+        "shares",
+        "of",
+        "remaining",
+        "majority",
+    }:
+        j += 1
+    found = s.at(j)
+    return [found] if found is not None and s.party(found) else []
 
 
 _MONEY_VERBS = frozenset(
@@ -426,6 +446,15 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
         before.lower_ in _NOUN_BEFORE or before.like_num or before.lower_.endswith("-based")
     ):
         return True
+    singular = doc[index].lower_ == "fund"  # "the ministry funds the alliance" is the verb
+    if singular and before is not None and before.is_lower and before.is_alpha and not before.is_stop:
+        # "the Dutch state investment fund Invest-NL"; not "jointly fund", "help fund"
+        return not before.lower_.endswith("ly") and before.lower_ not in {
+            "help",
+            "helps",
+            "helped",
+            "helping",
+        }
     after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
     return after in {"of", "that", "which", "manager", "managers", ",", "."}
 
@@ -476,6 +505,11 @@ _BUDGET_VERBS = frozenset(
 )
 
 
+_SHAREHOLDER_ADJECTIVES = frozenset(
+    ["existing", "other", "current", "early", "earlier", "new", "main", "largest"]
+)
+
+
 def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The firm counts Intel Capital and Samsung Next among its investors", "SDT's backers
     include KDB": each invests in the company."""
@@ -485,7 +519,10 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_.startswith("count"):
             company, backers = s.subject(start), s.first_party_after(start + 1, limit=3)
         else:
-            owner = s.at(start - 2) if start >= 2 and doc[start - 1].text in {"'s", "’s"} else None
+            j = start - 1
+            while j > s.span.start and doc[j].lower_ in _SHAREHOLDER_ADJECTIVES:
+                j -= 1  # "Lumiphase's existing shareholders, including"
+            owner = s.at(j - 1) if j - 1 >= s.span.start and doc[j].text in {"'s", "’s"} else None
             company = [owner] if owner is not None else s.subject(start, max_gap=3)
             backers = s.first_party_after(end, limit=3)
         for investor in backers:

@@ -39,6 +39,9 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
     ),
 }
 
+# A company's legal form, written after its name or alone: "SK hynix Inc.", "DB HiTek Co., Ltd."
+LEGAL_FORMS = _words("inc inc. ltd ltd. corp corp. co co. llc plc gmbh ag b.v. n.v. s.a. sa oy ab")
+
 # The last word of a company's name that says so only there: "D-Wave Quantum", not the "Quantum
 # Compact Steering Committee"
 LAST_WORD_KINDS = {"quantum": EntityKind.COMPANY}
@@ -91,7 +94,9 @@ NOT_NAMES = _words(
     "abroad beyond contrary elsewhere inside outside public teams "
     "researchers scientists engineers students staff "
     # a company's legal form on its own is no name: "SK hynix Inc."
-    "inc inc. ltd ltd. corp corp. co co. llc plc gmbh"
+    "inc inc. ltd ltd. corp corp. co co. llc plc gmbh b.v. n.v. s.a. "
+    # currency codes: "EUR 40 million"
+    "eur usd krw gbp jpy cny chf cad aud sgd"
 )
 MONTHS_AND_DAYS = _words(
     "apr apr. april aug aug. august dec dec. december feb feb. february friday jan jan. january jul "

@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
 from ingest.extract.gazetteer import Entry, Gazetteer
-from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS, PLACE_MODIFIER_SUFFIXES, PREPOSITIONS
+from ingest.extract.lexicon import (
+    DESCRIPTOR_KINDS,
+    GROUP_NOUNS,
+    LEGAL_FORMS,
+    PLACE_MODIFIER_SUFFIXES,
+    PREPOSITIONS,
+)
 from ingest.extract.registry import Registry, slugify
 from ingest.extract.sentence import Mention
 
@@ -206,7 +212,7 @@ class MentionFinder:
         mentions = [m for m in mentions if not covered & set(range(m.start, m.end))] + based
         mentions.sort(key=lambda m: m.start)
         for mention, following in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True):
-            legal_form = mention.end < len(doc) and doc[mention.end].lower_ in _LEGAL_FORMS
+            legal_form = mention.end < len(doc) and doc[mention.end].lower_ in LEGAL_FORMS
             if legal_form and (following is None or following.start > mention.end):
                 mention.end += 1  # "SK hynix Inc. and Quantum Motion": the form is part of the name
             _take_city_of(doc, mention)
@@ -543,7 +549,6 @@ def _attributive(doc: Doc, end: int) -> bool:
     return False
 
 
-_LEGAL_FORMS = frozenset(["inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co.", "llc", "plc", "gmbh"])
 _GOVERNMENT_WORDS = frozenset(["government", "administration", "authorities"])
 # "Songdo district", "the Pangyo campus": a place naming a part of itself, not a party
 _PLACE_NOUNS = frozenset(

@@ -29,6 +29,7 @@ from ingest.extract.lexicon import (
     DESCRIPTOR_KINDS,
     KIND_WORDS,
     LAST_WORD_KINDS,
+    LEGAL_FORMS,
     LOWER_CASE_NAME_ENDS,
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
@@ -253,6 +254,12 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
             part_end = i
             while part_end > part_start and doc[part_end - 1].lower_ in _DANGLING:
                 part_end -= 1
+            while (
+                part_end - part_start > 1
+                and doc[part_end - 1].lower_ in LEGAL_FORMS
+                and not _group_letters(doc[part_start : part_end - 1].text)
+            ):
+                part_end -= 1  # "DB HiTek Co.", "Lumiphase B.V.": the company is "DB HiTek", "Lumiphase"
             if part_end > part_start and not (
                 part_end - part_start == 1 and doc[part_start].lower_ in NOT_NAMES
             ):
@@ -262,6 +269,12 @@ def _trim(span: Span, lowercase: set[str]) -> list[Span]:
 
 
 _DANGLING = frozenset({"of", "for", "on", "the", "and", "&", ","})
+
+
+def _group_letters(name: str) -> bool:
+    """ "LG", "SK", "KT": a group's letters, which with a legal form name one company of many
+    ("LG Corp." is the holding company, not LG Electronics)."""
+    return name.isupper() and len(name) <= 3
 
 
 def _ordinary_word(token: Token, lowercase: set[str]) -> bool:

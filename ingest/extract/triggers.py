@@ -71,7 +71,11 @@ TRIGGERS: dict[str, list[Pattern]] = {
             _words("its their"),
             _words("investors backers shareholders"),
         ],
-        [_words("investors backers shareholders"), _words("include includes including")],
+        [
+            _words("investors backers shareholders"),
+            {"ORTH": ",", "OP": "?"},
+            _words("include includes including"),
+        ],
     ],
     "BRINGS_TOGETHER": [
         [_words("bring brings brought bringing"), {"LOWER": "together"}],
@@ -140,6 +144,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("invest invests invested investing")],
         [_words("investment investments"), {"LOWER": "in"}],
         [_words("acquire acquires acquired take takes took"), _gap(3), _words("stake stakes")],
+        [_words("acquire acquires acquired acquiring"), {"LOWER": {"NOT_IN": ["a", "an"]}}],
         # "Hyundai Motor is also a shareholder in IonQ", "holds a 10% stake in", "owns shares in"
         [
             _words("shareholder shareholders stakeholder stakeholders investor investors backer"),

@@ -919,3 +919,20 @@ def test_the_council_a_trial_and_each_of_which(tmp_path: Path) -> None:
         ("LEADS", "kt", trial),
         ("PARTNERS_WITH", "kt", "pqshield"),
     } <= found
+
+
+def test_a_legal_form_leaves_the_name_and_a_fund_noun_funds_nothing(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        'DB HiTek Co., Ltd. ("DB HiTek"), a Korean foundry, agreed to acquire Lumiphase B.V., a Dutch '
+        "developer of photonic chips, for EUR 180 million. Lumiphase's existing shareholders, including "
+        "Innovation Industries, have agreed to sell. The Dutch state investment fund Invest-NL agreed "
+        "too. LG Corp. did not comment.",
+    )
+    names = {proposed.entity.name for proposed in found.entities}
+    assert {"DB HiTek", "Lumiphase", "LG Corp."} <= names
+    assert not names & {"DB HiTek Co.", "Lumiphase B.V.", "EUR"}
+    got = ties(found)
+    assert ("INVESTS_IN", "innovation-industries", "lumiphase") in got
+    assert ("INVESTS_IN", "db-hitek", "lumiphase") in got  # a buyer invests in what it buys
+    assert not {t for t in got if t[0] == "FUNDS"}
