@@ -151,10 +151,15 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
                 candidate = _add(found, part.text)
                 if kind is not None:
                     candidate.set_kind(kind, evidence)
-                acronym = _acronym_after(part)
+                written = part  # the name as written, with a legal form the name leaves out
+                if part.end < span.end and doc[part.end].lower_ in LEGAL_FORMS:
+                    written = doc[part.start : part.end + 1]  # "Korea Venture Investment Corp."
+                    if written.text not in candidate.aliases:
+                        candidate.aliases.append(written.text)
+                acronym = _acronym_after(written)
                 if acronym and acronym not in candidate.aliases and acronym != candidate.name:
                     candidate.aliases.append(acronym)
-                    taken |= set(range(part.end, part.end + 3))
+                    taken |= set(range(written.end, written.end + 3))
     for candidate in found.values():
         if candidate.kind is None and _KOREAN_NAME.match(candidate.name):
             candidate.set_kind(EntityKind.PERSON, "a Korean personal name")  # "Ha Min-yong"

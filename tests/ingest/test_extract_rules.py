@@ -195,7 +195,7 @@ def test_a_fund_a_city_launches_invests_and_is_managed(tmp_path: Path) -> None:
     found_ties = ties(found)
     fund = next(t[2] for t in found_ties if t[0] == "ESTABLISHES" and t[1] == "seoul")
     assert found_ties >= {
-        ("LEADS", "korea-venture-investment-corp", fund),
+        ("LEADS", "korea-venture-investment", fund),  # "Corp." is kept as an alias
         ("INVESTS_IN", fund, "norma"),
         ("INVESTS_IN", fund, "qunova-computing"),
     }
@@ -936,3 +936,13 @@ def test_a_legal_form_leaves_the_name_and_a_fund_noun_funds_nothing(tmp_path: Pa
     assert ("INVESTS_IN", "innovation-industries", "lumiphase") in got
     assert ("INVESTS_IN", "db-hitek", "lumiphase") in got  # a buyer invests in what it buys
     assert not {t for t in got if t[0] == "FUNDS"}
+
+
+def test_a_company_named_without_its_legal_form_keeps_it_as_an_alias(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "Seoul launched a 100 billion won fund. The fund will be managed by Korea Venture "
+        "Investment Corp. (KVIC).",
+    )
+    kvic = next(p.entity for p in found.entities if p.entity.name == "Korea Venture Investment")
+    assert {"Korea Venture Investment Corp.", "KVIC"} <= set(kvic.aliases)
