@@ -77,7 +77,9 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             target = named.id
         elif (apposed := _apposed_name(s, noun, state)) is not None:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
-            place = place_after(s, apposed.end, state)
+            place = place_after(s, apposed.end, state) or place_after(
+                s, end, state
+            )  # "a subsidiary in Busan, X"
             if place is not None:
                 findings.append(_located(target, place, s, noun))
         else:
@@ -162,7 +164,9 @@ def _called(s: Sentence, noun: str) -> Mention | None:
     while j < min(s.span.end, start + 8) and s.at(j) is None:
         words.append(doc[j].lower_)
         j += 1
-    if not words or words[-1] not in {"called", "named", "dubbed", "as", "the"}:
+    if words and words[-1] == "the":
+        words = words[:-1]  # "named the Seongnam Photonic Centre"
+    if not words or (words[-1] not in {"called", "named", "dubbed"} and words[-2:] != ["known", "as"]):
         return None
     found = s.at(j)
     return found if found is not None and found.via == "name" else None
@@ -249,6 +253,9 @@ def _apposed_name(s: Sentence, noun: int, state: ArticleState) -> Mention | None
     called the Q-Lab"."""
     doc = s.span.doc
     j = noun + 1
+    place = s.at(j + 1) if j + 1 < s.span.end and doc[j].lower_ == "in" else None
+    if place is not None and state.kind(place) is EntityKind.PLACE and place.end < s.span.end:
+        j = place.end  # "a subsidiary in Busan, SBQuantum Korea,"
     if j < s.span.end and doc[j].lower_ in {",", "called", "named", "dubbed"}:
         j += 1
         if j < s.span.end and doc[j].lower_ == "the":

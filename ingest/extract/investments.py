@@ -370,6 +370,10 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             funders = s.subject(start)  # "the city would give the company a subsidy worth ..."
             recipients = s.first_party_after(start + 1, limit=3)
             rule = "gives-amount"
+        elif money and (provided := _provides_it_with(s, start)) is not None:
+            funders = s.subject(start)  # "the ministry will provide it with 12 billion won"
+            recipients = [provided]
+            rule = "provides-it-with"
         elif money:
             funders = s.subject(start)
             # past the amount's equivalent: "2.4 billion won (about $1.7 million) toward the trial"
@@ -457,6 +461,16 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
         }
     after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
     return after in {"of", "that", "which", "manager", "managers", ",", "."}
+
+
+def _provides_it_with(s: Sentence, start: int) -> Mention | None:
+    """ "The centre has been selected ..., and the ministry will provide it with 12 billion won":
+    "it" is what the sentence opened with."""
+    doc = s.span.doc
+    if start + 2 >= s.span.end or doc[start + 1].lower_ != "it" or doc[start + 2].lower_ != "with":
+        return None
+    first = next((m for m in s.mentions if s.party(m)), None)
+    return first if first is not None and first.start <= s.span.start + 1 and first.start < start else None
 
 
 def _gapped_funders(s: Sentence, money: list[Money]) -> list[tuple[Mention, Money]]:

@@ -29,7 +29,7 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
     ),
     EntityKind.CLUSTER: _words("cluster complex hub valley"),
     EntityKind.PROGRAMME: _words(
-        "fund initiative mission pilot plan program programme project roadmap strategy trial"
+        "call fund initiative mission pilot plan program programme project roadmap strategy trial"
     ),
     EntityKind.COMPANY: _words(
         "ag bank capital chemical chemicals co co. company computers computing corp corp. corporation "

@@ -208,6 +208,13 @@ class MentionFinder:
             self._from_entry(start, end, entry, doc) for start, end, entry in self.gazetteer.find(doc)
         ]
         based = self._based(doc, mentions)
+        # a name that holds the hyphenated word is the longer reading: "the Korea-US Hybrid
+        # Quantum Computing Programme" is a programme, not Korea and the US
+        pairs = [b for b in based if b.via == "name"]  # "Korea-US": two places in one word
+        longer = [m for m in mentions if any(m.start <= b.start and b.end < m.end for b in pairs)]
+        based = [
+            b for b in based if not (b in pairs and any(m.start <= b.start and b.end < m.end for m in longer))
+        ]
         covered = {i for m in based for i in range(m.start, m.end)}
         mentions = [m for m in mentions if not covered & set(range(m.start, m.end))] + based
         mentions.sort(key=lambda m: m.start)

@@ -144,7 +144,11 @@ class Sentence:
         preposition ("with A, B and C among its members")."""
         group = [mention]
         while True:
-            previous = self._neighbour(group[0].start - 1, -1) or self._before_apposition(group[0].start - 1)
+            previous = self._neighbour(group[0].start - 1, -1)
+            if previous is None or self.after_preposition(previous):
+                # "ORNL, the largest laboratory of the DOE, and KISTI": the item before the
+                # apposition, not the name inside it
+                previous = self._before_apposition(group[0].start - 1) or previous
             if previous is None or not self.party(previous):
                 return _with_partners(group)
             if self.after_preposition(previous):
@@ -158,6 +162,8 @@ class Sentence:
         Spanish developer of software, and HD KSOE" gives Multiverse Computing."""
         doc = self.span.doc
         j = index
+        if j >= self.span.start and doc[j].lower_ == "the":
+            j -= 1  # "..., and the Korea Institute of ..."
         if j >= self.span.start and doc[j].lower_ in {"and", "&"}:
             j -= 1
         if j <= self.span.start or doc[j].text != ",":

@@ -58,6 +58,8 @@ RELEASE = _words(
 TRIGGERS: dict[str, list[Pattern]] = {
     "MOU": [
         [SIGN, _gap(6), DOCUMENT],
+        # "signed a five-year renewal of their research agreement"
+        [SIGN, _gap(2), _words("renewal extension"), {"LOWER": "of"}, _gap(4), DOCUMENT],
         [SIGN, _gap(6), *LETTER_OF_INTENT],
     ],
     "MOU_AFTER": [[DOCUMENT, _gap(3), SIGN]],  # "the agreement the carriers signed", "an MOU was signed"
@@ -139,6 +141,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("co-develop co-develops co-developed co-developing co-design co-designs co-designed")],
         [_words("developed co-developed designed"), {"LOWER": "jointly", "OP": "?"}, {"LOWER": "with"}],
         [{"LOWER": "jointly"}, _words("develop research build study")],
+        [_words("develop design build"), _gap(4), {"LOWER": "together"}],  # "will develop software together"
     ],
     "INVEST": [
         [_words("invest invests invested investing")],

@@ -951,3 +951,43 @@ def test_a_company_named_without_its_legal_form_keeps_it_as_an_alias(tmp_path: P
     )
     kvic = next(p.entity for p in found.entities if p.entity.name == "Korea Venture Investment")
     assert {"Korea Venture Investment Corp.", "KVIC"} <= set(kvic.aliases)
+
+
+def test_a_renewal_signed_past_an_apposition_and_a_programme_of_two_countries(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Oak Ridge National Laboratory (ORNL), the largest laboratory of the US Department of Energy "
+            "(DOE), and the Korea Institute of Science and Technology Information (KISTI) signed a "
+            "five-year renewal of their research agreement. The two sides will also develop software "
+            "together. The joint work is called the Korea-US Hybrid Quantum Computing Programme. On the "
+            "Korean side it is funded by the Ministry of Science and ICT (MSIT), which will provide 9.6 "
+            "billion won over five years.",
+        )
+    )
+    ornl, kisti = "oak-ridge-national-laboratory", "korea-institute-of-science-and-technology-information"
+    assert {
+        ("SIGNED_MOU_WITH", kisti, ornl),
+        ("COLLABORATES_WITH", kisti, ornl),
+        ("FUNDS", "ministry-of-science-and-ict", "korea-us-hybrid-quantum-computing-programme"),
+    } <= found
+
+
+def test_a_subsidiary_named_after_its_city_and_a_centre_selected_for_a_programme(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "SBQuantum, a Canadian maker of magnetometers, has set up a subsidiary in Busan, SBQuantum "
+            "Korea, to service the sensors. DB HiTek will set up a photonics research centre in "
+            "Eumseong. The centre has been selected for the Photonic Semiconductor Programme, which "
+            "the Ministry of Trade, Industry and Energy (MOTIE) runs, and the ministry will provide it "
+            "with 12 billion won.",
+        )
+    )
+    centre = next(t[2] for t in found if t[0] == "ESTABLISHES" and t[1] == "db-hitek")
+    assert "programme" not in centre  # "selected for the ... Programme" does not name the centre
+    assert {
+        ("ESTABLISHES", "sbquantum", "sbquantum-korea"),
+        ("LOCATED_IN", "sbquantum-korea", "busan"),
+        ("FUNDS", "ministry-of-trade-industry-and-energy", centre),
+    } <= found
