@@ -53,6 +53,7 @@ DESCRIPTOR_KINDS: dict[str, EntityKind] = {
             "company companies firm firms startup start-up startups maker makers developer chipmaker "
             "chipmakers carrier carriers operator operators giant provider manufacturer conglomerate telco "
             "supplier vendor unicorn investor investors lender bank subsidiary affiliate spinoff spin-off "
+            "spin-out spinout "
             "fund specialist specialists designer builder shipbuilder automaker producer outfit arm unit"
         ),
         EntityKind.COMPANY,

@@ -320,11 +320,14 @@ def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
         return DESCRIPTOR_KINDS[before[-1].lower_], f"descriptor '{before[-1].text}'"
     after = doc[span.end : min(span.sent.end, span.end + 8)]
     if len(after) > 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
-        for token in after[2:]:
-            if token.text == ",":
+        noun: Token | None = None  # the last describing noun before the description goes on:
+        for token in after[2:]:  # "a university spin-out that makes cables" is a company
+            if token.text == "," or token.lower_ in {"that", "which", "who", "of", "for", "in", "with"}:
                 break
             if token.lower_ in DESCRIPTOR_KINDS:
-                return DESCRIPTOR_KINDS[token.lower_], f"described as '{token.text}'"
+                noun = token
+        if noun is not None:
+            return DESCRIPTOR_KINDS[noun.lower_], f"described as '{noun.text}'"
     return None, ""
 
 

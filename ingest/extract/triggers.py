@@ -146,7 +146,11 @@ TRIGGERS: dict[str, list[Pattern]] = {
     "INVEST": [
         [_words("invest invests invested investing")],
         [_words("investment investments"), {"LOWER": "in"}],
-        [_words("acquire acquires acquired take takes took"), _gap(3), _words("stake stakes")],
+        [
+            _words("acquire acquires acquired take takes took buy buys bought buying"),
+            _gap(3),
+            _words("stake stakes"),
+        ],
         [_words("acquire acquires acquired acquiring"), {"LOWER": {"NOT_IN": ["a", "an"]}}],
         # "Hyundai Motor is also a shareholder in IonQ", "holds a 10% stake in", "owns shares in"
         [

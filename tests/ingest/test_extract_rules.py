@@ -991,3 +991,14 @@ def test_a_subsidiary_named_after_its_city_and_a_centre_selected_for_a_programme
         ("LOCATED_IN", "sbquantum-korea", "busan"),
         ("FUNDS", "ministry-of-trade-industry-and-energy", centre),
     } <= found
+
+
+def test_a_stake_bought_and_a_description_read_to_its_head_noun(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path,
+        "LS Cable & System will buy a 60 percent stake in Qoax, a university spin-out that makes "
+        "cryogenic cables.",
+    )
+    assert ("INVESTS_IN", "ls-cable-system", "qoax") in ties(found)
+    qoax = next(p.entity for p in found.entities if p.entity.id == "qoax")
+    assert qoax.kind.value == "Company"  # a spin-out, not a university
