@@ -261,8 +261,12 @@ def _apposed_name(s: Sentence, noun: int, state: ArticleState) -> Mention | None
         if j < s.span.end and doc[j].lower_ == "the":
             j += 1
         found = s.at(j)
+        closes = found is not None and (
+            s.name_end(found) >= s.span.end or doc[s.name_end(found)].text in {",", ".", ";", "("}
+        )  # "a subsidiary in Busan, SBQuantum Korea, to": not "a subsidiary in Busan, LG said"
         if (
             found is not None
+            and closes
             and found.via == "name"
             and not found.modifier
             and state.kind(found) in _NAMED_FACILITY_KINDS

@@ -31,9 +31,20 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         money = s.money(start, clause_end)
         if doc[start].lower_ in _MONEY_VERBS and not money:
             continue  # "put its faith in Xanadu": only money put into something is invested
+        if doc[start].lower_.startswith("acquir") and end - start <= 2:  # "agreed to acquire X"
+            bought = [
+                m
+                for m in _acquired(s, start + 1)
+                if m not in investors and state.kind(m) in ORGANISATIONS | {None}
+            ]
+            findings += [
+                Finding(RelationshipKind.INVESTS_IN, i.id, b.id, "acquires", 0.8, s, start)
+                for i in investors
+                for b in bought
+                if i.id != b.id
+            ]
+            continue
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
-        if doc[start].lower_.startswith("acquir") and not targets:
-            targets = [m for m in _acquired(s, start + 1) if m not in investors]  # "agreed to acquire X"
         rule, confidence = "invests-in", 0.85
         if not targets:
             targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
@@ -78,19 +89,16 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_SHARES_OF = frozenset(["all", "the", "outstanding", "shares", "of", "remaining", "majority"])
+
+
 def _acquired(s: Sentence, index: int) -> list[Mention]:
     """Who is bought: "acquire Lumiphase", "acquire all outstanding shares of Lumiphase B.V."."""
     doc = s.span.doc
+    if index < s.span.end and doc[index].lower_ in {"in", "by", "for", "from"}:
+        return []  # "IonQ, acquired in Seoul by Samsung": a passive, or no object
     j = index
-    while j < s.span.end and doc[j].lower_ in {
-        "all",
-        "the",
-        "outstanding",
-        "shares",
-        "of",
-        "remaining",
-        "majority",
-    }:
+    while j < s.span.end and doc[j].lower_ in _SHARES_OF:
         j += 1
     found = s.at(j)
     return [found] if found is not None and s.party(found) else []
@@ -186,13 +194,35 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
 _ROUND_WORDS = frozenset(["round", "series", "financing", "fundraising", "raise"])
 
 
+def _names_a_round(s: Sentence, index: int) -> bool:
+    """ "the round", "its Series B round", "the $40 million financing": not "a series of protests"."""
+    doc = s.span.doc
+    j = index
+    if j >= s.span.end or doc[j].lower_ not in {"the", "its", "their", "a", "an"}:
+        return False
+    j += 1
+    while j < s.span.end and (
+        doc[j].like_num or doc[j].text in {"$", "€", "£", "₩"} or doc[j].lower_ in _AMOUNT_WORDS
+    ):
+        j += 1  # "the $40 million financing"
+    if j + 1 < s.span.end and doc[j].text == "Series" and doc[j + 1].text[:1].isupper():
+        return True
+    while j < s.span.end and doc[j].lower_ in {"funding", "seed", "new", "latest"}:
+        j += 1
+    return j < s.span.end and doc[j].lower_ in {"round", "financing", "fundraising"}
+
+
+_AMOUNT_WORDS = frozenset(["million", "billion", "trillion", "won", "dollar", "dollars"])
+
+
 def _note_round_of(s: Sentence, state: ArticleState) -> None:
     """ "The largest deal was the 45 billion won Series B of Kyeol Quantum", "Kyeol's Series B":
     the company whose round the next sentences' backers invest in."""
     doc = s.span.doc
     for token in s.span:
-        if token.lower_ != "series" or token.i + 1 >= s.span.end or len(doc[token.i + 1].text) > 2:
-            continue
+        letter = doc[token.i + 1].text if token.i + 1 < s.span.end else ""
+        if token.text != "Series" or not (len(letter) <= 2 and letter[:1].isupper()):
+            continue  # "the Series B", not "a series of talks"
         j = token.i + 2
         if j < s.span.end and doc[j].lower_ == "round":
             j += 1
@@ -212,11 +242,10 @@ def _joined_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Fin
         if not doc[start].lower_.startswith("join"):
             continue
         after = doc[end].lower_ if end < s.span.end else "."
-        following = {t.lower_ for t in doc[end : min(s.span.end, end + 3)]}
-        if not (after in {"it", ",", ".", ";", "in"} or _ROUND_WORDS & following):
-            continue
-        if s.first_party_after(end, limit=3):
-            continue  # "joined the alliance": a body, the rule for members says so
+        if not (after in {"it", ",", ".", ";"} or _names_a_round(s, end)):
+            continue  # "joined in the criticism"
+        if any(s.party(m) and m.start >= end for m in s.mentions if m.start < s.clause_end(end + 1)):
+            continue  # "joined, in March, the Quantum Alliance": a body, the rule for members says so
         for backer in s.subject(start):
             if backer.id != raised and (
                 state.kind(backer) in ORGANISATIONS | {None} or _a_fund(backer, state)
@@ -230,13 +259,11 @@ def _joined_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Fin
 def _led_the_round(s: Sentence, state: ArticleState, raised: str) -> list[Finding]:
     """ "Korea Investment Partners led the round, putting in 12 billion won": the lead investor
     of the round the article reported, with its own share when the sentence gives one."""
-    doc = s.span.doc
     findings: list[Finding] = []
     for token in s.span:
         if token.lower_ not in {"led", "co-led", "leads", "co-leads"} or token.i + 2 >= s.span.end:
             continue
-        following = {t.lower_ for t in doc[token.i + 1 : min(s.span.end, token.i + 4)]}
-        if not _ROUND_WORDS & following or doc[token.i + 1].lower_ not in {"the", "its", "a"}:
+        if not _names_a_round(s, token.i + 1):
             continue
         money = s.money(token.i, s.span.end)
         for backer in s.subject(token.i):
@@ -394,6 +421,13 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         shares = _gapped_funders(s, money) if rule in {"funds-amount", "funds-focus"} else []
         for funder, amount in [(f, money[0] if money else None) for f in funders] + shares:
+            own = (
+                s.object(amount.end, frozenset({"to", "for", "toward"}), limit=3)
+                if funder not in funders and amount
+                else []
+            )
+            if own:
+                continue  # "KT will give 5 billion won to KAIST, and LG 3 billion to POSTECH"
             for recipient in recipients:
                 if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
                     continue
@@ -413,7 +447,7 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_INVESTOR_WORDS = frozenset(["investors", "backers", "shareholders", "participants"])
+_INVESTOR_WORDS = frozenset(["investors", "backers", "shareholders"])
 
 
 def listed_investors(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -421,20 +455,36 @@ def listed_investors(s: Sentence, state: ArticleState) -> list[Finding]:
     D": after a round, the backers listed after a colon invested in who raised it."""
     doc = s.span.doc
     colon = next((t.i for t in s.span if t.text == ":" and t.i > s.span.start + 1), None)
-    if colon is None or state.raised is None:
+    if colon is None:
         return []
-    if not _INVESTOR_WORDS & {t.lower_ for t in doc[s.clause_start(colon) : colon]}:
+    word = next((t for t in doc[s.clause_start(colon) : colon] if t.lower_ in _INVESTOR_WORDS), None)
+    if word is None:
         return []
+    owner = _whose(s, word.i)  # "bought from Qoax's earlier investors, each of which ...:"
+    listing = doc[colon - 1].lower_ in {"were", "are", "include", "included", "includes"}
+    target = owner.id if owner is not None else state.raised if listing else None
+    if target is None:
+        return []  # "Investors were cautious: KT and LG shares fell" lists no investors
     return [
-        Finding(RelationshipKind.INVESTS_IN, m.id, state.raised, "listed-investors", 0.75, s, colon)
+        Finding(RelationshipKind.INVESTS_IN, m.id, target, "listed-investors", 0.75, s, colon)
         for m in s.listed_after(colon + 1)
-        if m.id != state.raised and state.kind(m) in _ORGS_OR_PLACES
+        if m.id != target and state.kind(m) in _ORGS_OR_PLACES
     ]
 
 
-_NOUN_BEFORE = frozenset(
-    ["a", "an", "the", "its", "their", "this", "that", "quantum", "venture", "state", "won"]
-)
+def _whose(s: Sentence, index: int) -> Mention | None:
+    """The owner in "Qoax's (earlier) investors": the name before "'s", past a describing word."""
+    doc = s.span.doc
+    j = index - 1
+    if j > s.span.start and doc[j].lower_ in _SHAREHOLDER_ADJECTIVES:
+        j -= 1
+    if j > s.span.start and doc[j].text in {"'s", "’s"}:
+        return s.at(j - 1)
+    return None
+
+
+_MODALS = frozenset(["will", "would", "to", "can", "could", "may", "might", "shall", "should", "must"])
+_NOUN_BEFORE = frozenset(["a", "an", "the", "its", "their", "this", "quantum", "venture", "state", "won"])
 
 
 def _a_fund_noun(s: Sentence, index: int) -> bool:
@@ -451,7 +501,15 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
     ):
         return True
     singular = doc[index].lower_ == "fund"  # "the ministry funds the alliance" is the verb
-    if singular and before is not None and before.is_lower and before.is_alpha and not before.is_stop:
+    after_modal = index - 2 >= s.span.start and doc[index - 2].lower_ in _MODALS  # "will soon fund"
+    if (
+        singular
+        and not after_modal
+        and before is not None
+        and before.is_lower
+        and before.is_alpha
+        and not before.is_stop
+    ):
         # "the Dutch state investment fund Invest-NL"; not "jointly fund", "help fund"
         return not before.lower_.endswith("ly") and before.lower_ not in {
             "help",
@@ -460,7 +518,7 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
             "helping",
         }
     after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
-    return after in {"of", "that", "which", "manager", "managers", ",", "."}
+    return after in {"of", "that", "which", "manager", "managers"}
 
 
 def _provides_it_with(s: Sentence, start: int) -> Mention | None:
@@ -520,7 +578,7 @@ _BUDGET_VERBS = frozenset(
 
 
 _SHAREHOLDER_ADJECTIVES = frozenset(
-    ["existing", "other", "current", "early", "earlier", "new", "main", "largest"]
+    ["existing", "other", "current", "early", "earlier", "new", "main", "largest", "previous"]
 )
 
 

@@ -93,7 +93,7 @@ NOT_NAMES = _words(
     "some source sunday that the their then there these they this those three thursday today top "
     "tuesday two under under-the utc we wednesday when while with yesterday yonhap you "
     "abroad beyond contrary elsewhere inside outside public teams "
-    "researchers scientists engineers students staff "
+    "researchers scientists engineers students staff later "
     # a company's legal form on its own is no name: "SK hynix Inc."
     "inc inc. ltd ltd. corp corp. co co. llc plc gmbh b.v. n.v. s.a. "
     # currency codes: "EUR 40 million"

@@ -171,11 +171,16 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
 def _before_minister(doc: Doc, index: int) -> bool:
     """Whether the words from ``index`` on end a minister's portfolio: "Minister" itself, or
     more of the portfolio first ("Science and ICT Minister", "Trade, Industry and Energy Minister")."""
+    comma = False  # "Vexora, Industry Minister Kim said": a comma right after a name ends it
     for i in range(index, min(len(doc), index + 8)):
         token = doc[i]
         if token.lower_ in {"minister", "ministers"}:
-            return True
-        if not (token.lower_ in {"and", "&", ","} or token.text[:1].isupper()):
+            return not comma
+        if token.text == ",":
+            comma = True
+        elif token.lower_ in {"and", "&"}:
+            comma = False  # the portfolio list closes with "and": "Trade, Industry and Energy"
+        elif not token.text[:1].isupper():
             return False
     return False
 
@@ -282,14 +287,41 @@ def _group_letters(name: str) -> bool:
     return name.isupper() and len(name) <= 3
 
 
+_AFTER_A_SUBJECT = frozenset(
+    [
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "said",
+        "says",
+        "and",
+        "can",
+        "could",
+        "also",
+        "'s",
+        "’s",
+    ]
+)
+
+
 def _ordinary_word(token: Token, lowercase: set[str]) -> bool:
     """A sentence's capitalised first word that is no name: one the article also writes in lower
     case, a function word ("Another", "Neither"), a gerund or an adverb ("Taking part in ...",
     "Separately, ..."), or a number."""
     lowered = token.lower_
-    if lowered in NOT_NAMES or lowered in lowercase or token.like_num or token.is_stop:
+    if lowered in NOT_NAMES or lowered in lowercase or token.like_num:
         return True
-    return len(lowered) > 5 and lowered.endswith(("ing", "ly")) and token.is_title
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None or following.text[:1].isupper():
+        return False  # "Whole Foods", "Nanjing University": the first word of a longer name
+    if token.is_stop:
+        return True
+    # "Taking part in ...", "Separately, ...": not "Boeing will invest"
+    return len(lowered) > 5 and lowered.endswith(("ing", "ly")) and following.lower_ not in _AFTER_A_SUBJECT
 
 
 _OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "("})

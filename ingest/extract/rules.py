@@ -91,9 +91,10 @@ class RuleExtractor:
                 found += state.pending
                 state.pending = []
                 kept = [_hedged(f) for f in found if not _denied(f)]
-                if previous is not None and _denies_the_report(span, previous):
+                reported = _reported_clause(previous) if previous is not None else None
+                if reported is not None and _denies_it(span):
                     # "A newspaper reported that Samsung Ventures had joined the round. Kwon denied it."
-                    findings = [f for f in findings if f.sentence is not previous]
+                    findings = [f for f in findings if not (f.sentence is previous and f.at >= reported)]
                 finder.stated_pair(_pair_tied(kept))
                 state.set_up |= {f.target for f in kept if f.kind is RelationshipKind.ESTABLISHES}
                 findings += kept
@@ -173,30 +174,56 @@ def _named_later(findings: list[Finding], registry: Registry) -> list[Finding]:
 
 
 _DENIALS = frozenset(["denied", "denies", "deny", "dismissed", "rejected"])
-_REPORTING = frozenset(["reported", "reports", "report", "reportedly"])
-_CALLED_WRONG = frozenset(["wrong", "untrue", "false", "incorrect", "inaccurate", "denied"])
+_REPORTING = frozenset(["reported", "reports", "report"])
+_CALLED_WRONG = frozenset(["wrong", "untrue", "false", "incorrect", "inaccurate"])
+_REPORTS_DENIED = frozenset(["report", "reports", "claim", "claims", "story"])
 
 
-def _denies_the_report(span: Span, previous: Sentence) -> bool:
-    """Whether ``span`` denies what the sentence before reported: "A local newspaper reported
-    that X had joined the round." then "Kwon denied it." or "The company denied the report."
-    """
-    if not _REPORTING & {t.lower_ for t in previous.span}:
-        return False
-    words = [t.lower_ for t in span]
-    return any(
-        word in _DENIALS and words[i + 1 : i + 3] and words[i + 1] in {"it", "this", "that", "the"}
-        for i, word in enumerate(words[:-1])
-    )
+def _reported_clause(sentence: Sentence) -> int | None:
+    """Where the clause a report states begins: the token after "reported that" ("A local
+    newspaper reported last month that X had joined the round"), if the sentence has one."""
+    doc = sentence.span.doc
+    for token in sentence.span:
+        if token.lower_ in _REPORTING:
+            that = next(
+                (t.i for t in doc[token.i + 1 : min(sentence.span.end, token.i + 5)] if t.lower_ == "that"),
+                None,
+            )
+            if that is not None:
+                return that + 1
+    return None
+
+
+def _denies_it(span: Span) -> bool:
+    """ "Kwon denied it.", "The company denied the report.": the sentence denies the report of
+    the sentence before it, not some other thing ("Analysts dismissed the idea")."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    for i, word in enumerate(words[:-1]):
+        if word in _DENIALS:
+            rest = words[i + 1 : i + 3]
+            return rest == ["it"] or (len(rest) == 2 and rest[0] == "the" and rest[1] in _REPORTS_DENIED)
+    return False
 
 
 def _denied(finding: Finding) -> bool:
     """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`),
-    or calls the report that states it wrong ("Reports that X had joined the round were wrong")."""
+    or calls the report that states it wrong: "Reports that X had joined the round were wrong"
+    (the tie inside the reported clause, before "were wrong")."""
     if finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at):
         return True
-    words = {t.lower_ for t in finding.sentence.span}
-    return bool(words & _REPORTING) and bool(words & _CALLED_WRONG)
+    doc = finding.sentence.span.doc
+    start = _reported_clause(finding.sentence)
+    if start is None or finding.at < start:
+        return False
+    verdict = next(
+        (
+            t.i
+            for t in doc[finding.at : finding.sentence.span.end]
+            if t.lower_ in {"was", "were", "is", "are"}
+        ),
+        None,
+    )
+    return verdict is not None and verdict + 1 < len(doc) and doc[verdict + 1].lower_ in _CALLED_WRONG
 
 
 def _hedged(finding: Finding) -> Finding:

@@ -369,7 +369,9 @@ class Sentence:
             for mention in self.previous.mentions:
                 if self.previous.party(mention) and mention.kind is not EntityKind.PLACE:
                     return [mention]
-        after_and = doc[index - 1].lower_ == "and" and doc[index - 2].text == ","
+        after_and = (
+            index - 2 > self.span.start and doc[index - 1].lower_ == "and" and doc[index - 2].text == ","
+        )
         if index - 1 > self.span.start and (doc[index - 1].lower_ in _CLAUSE_OPENERS or after_and):
             # "Qunova ... will expand in Japan, where it opened a Tokyo office": the sentence's subject
             first = next((m for m in self.mentions if m.start < index), None)

@@ -546,7 +546,12 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
         inverted = _listed_after_copula(s, start, end, state)
         members = inverted if inverted is not None else s.subject(start) or _each_of_which(s, start)
         bodies = [(b.id, "participates-in", 0.8) for b in s.object(end - 1, frozenset({"in"}), limit=4)]
-        if inverted is not None and not bodies:  # "Taking part in the second phase ... are"
+        if (
+            inverted is not None
+            and not bodies
+            and _WORK_NOUNS & {t.lower_ for t in doc[end : start_of_list(s, end)]}
+        ):
+            # "Taking part in the second phase ... are": not "Taking part in the talks ... were"
             focus = state.focus({m.id for m in members})
             bodies = [(focus, "taking-part-are-focus", 0.65)] if focus is not None else []
         whose = None if bodies else _whose_work(s, end)
@@ -614,8 +619,17 @@ def _whose_work(s: Sentence, end: int) -> Mention | None:
 
 
 _WORK_NOUNS = frozenset(
-    ["trial", "trials", "test", "tests", "pilot", "network", "work", "effort", "scheme", "testbed", "study"]
+    [
+        *("trial", "trials", "test", "tests", "pilot", "network", "work", "effort", "scheme", "testbed"),
+        *("study", "phase", "stage", "project", "programme", "program"),
+    ]
 )
+
+
+def start_of_list(s: Sentence, end: int) -> int:
+    """The first comma after ``end``: where "Taking part in X, ..." names what is taken part in."""
+    doc = s.span.doc
+    return next((t.i for t in doc[end : s.span.end] if t.text == ","), s.span.end)
 
 
 _FOCUS_NAMED = frozenset(
@@ -644,6 +658,16 @@ _RUN = frozenset({"run", "operated", "managed"})
 _CONTINUING = frozenset({"continue", "continues", "still", "now", "jointly"})  # "will continue to be led by"
 
 
+def _a_round_of(s: Sentence, body: Mention) -> bool:
+    """Whether ``body`` names whose round it is: "the Series A of Rigetti", "Rigetti's round"."""
+    doc = s.span.doc
+    before = {t.lower_ for t in doc[max(s.span.start, body.start - 4) : body.start]}
+    after = doc[body.end].lower_ if body.end < s.span.end else ""
+    return bool(before & {"series", "round"}) or (
+        after in {"'s", "’s"} and "round" in {t.lower_ for t in s.span}
+    )
+
+
 def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "The alliance will be chaired by Samsung": only when nothing but auxiliaries stand between
     the body and the verb, so "raised $X in a round led by A" is not read as A leading."""
@@ -655,8 +679,8 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
             t.lower_ not in _AUXILIARIES | _CONTINUING | {"which", "who"} for t in doc[body.end : start]
         ):
             body = coordinated_subject(s, start)
-        if body is None:
-            continue
+        if body is None or _a_round_of(s, body):
+            continue  # "The Series A of Rigetti was led by Intel": the round, see round_led_by
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
         if doc[start].lower_ in _RUN and not state.registry.get(body.id).in_store:
             # "the academy will be run by KISTI": a new institute's operator; a known institute

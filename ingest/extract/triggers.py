@@ -180,10 +180,13 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("chip chips chipped chipping"), {"LOWER": "in"}],
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
+        # "has added 2.4 billion won", "added a further 2 billion won"; not "added that"
+        [_words("add adds added"), {"LIKE_NUM": True}],
         [
             _words("add adds added"),
-            {"LIKE_NUM": True, "OP": "?"},
-            {"LOWER": {"IN": ["a", "another", "further"]}, "OP": "?"},
+            _words("a another further"),
+            {"LOWER": "further", "OP": "?"},
+            {"LIKE_NUM": True},
         ],
     ],
     "AGREED_TO": [[_words("agreed agree agrees"), {"LOWER": "to"}]],

@@ -1002,3 +1002,41 @@ def test_a_stake_bought_and_a_description_read_to_its_head_noun(tmp_path: Path) 
     assert ("INVESTS_IN", "ls-cable-system", "qoax") in ties(found)
     qoax = next(p.entity for p in found.entities if p.entity.id == "qoax")
     assert qoax.kind.value == "Company"  # a spin-out, not a university
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial of something else, or a report of something else, keeps the tie
+        ("Qlabs signed an MOU with Vexora, the newspaper reported. Vexora denied it had cut jobs.", 1),
+        ("KT, which denied reports of layoffs, signed an MOU with LG.", 1),
+        # a name before ", Industry Minister Kim said" is a name, not a portfolio
+        ("Qlabs signed an MOU with Vexora, Industry Minister Kim said.", 1),
+        # a company whose name ends in -ing, and a city's university
+        ("Boeing will invest $10 million in IonQ.", 1),
+        ("Nanjing University signed an MOU with KAIST.", 1),
+        # what is acquired is a company, never a place or a thing
+        ("KT acquired land in Busan for a plant.", 0),
+        ("KT acquired the rights to a drug in Japan.", 0),
+        ("IonQ, acquired in Seoul by Samsung, grew.", 0),
+        # after a round, only the round is led, joined or listed
+        ("IonQ raised $50 million in a funding round. KT led a series of protests against the plan.", 0),
+        ("IonQ raised $50 million in a funding round. KT joined in the criticism.", 0),
+        ("IonQ raised $50 million in a funding round. Investors were cautious: KT and LG shares fell.", 0),
+        ("IonQ raised $50 million in a funding round. Participants in the meeting included: KT and SK.", 0),
+        # "added that" gives nothing; "will soon fund" is the verb
+        ("Samsung added that it would invest in the sector.", 0),
+        ("Samsung and LG will soon fund the Quantum Alliance.", 2),
+    ],
+)
+def test_new_rules_do_not_fire_on_ordinary_sentences(tmp_path: Path, text: str, expected: int) -> None:
+    """Sentences a review of the rules of 2026-12-03 found them misreading: each gives exactly
+    the ties it states."""
+    assert len(ties(extract(tmp_path, text))) == expected
+
+
+def test_a_speaker_after_a_subsidiary_in_a_city_is_not_its_name(tmp_path: Path) -> None:
+    found = ties(extract(tmp_path, "KT set up a subsidiary in Busan, LG said."))
+    assert not {t for t in found if "lg" in t[1:]}
+    found = ties(extract(tmp_path, "Rigetti raised $10 million. The Series A of Rigetti was led by Intel."))
+    assert found == {("INVESTS_IN", "intel", "rigetti")}  # the round's lead invests; it leads nothing
