@@ -92,13 +92,14 @@ NOT_NAMES = _words(
     "quantum r&d read related reuters saturday sep separately sept september several she since so "
     "some source sunday that the their then there these they this those three thursday today top "
     "tuesday two under under-the utc we wednesday when while with yesterday yonhap you "
-    "abroad beyond contrary elsewhere inside outside public teams "
-    "researchers scientists engineers students staff later "
-    # a company's legal form on its own is no name: "SK hynix Inc."
-    "inc inc. ltd ltd. corp corp. co co. llc plc gmbh b.v. n.v. s.a. "
+    "abroad beyond contrary elsewhere inside outside public later "
     # currency codes: "EUR 40 million"
     "eur usd krw gbp jpy cny chf cad aud sgd"
 )
+# People who work for an organisation ("Researchers at Korea University will work with Qunnect"):
+# no name, and what they do, their organisation does
+STAFF_WORDS = _words("researchers scientists engineers students staff team teams")
+NOT_NAMES |= STAFF_WORDS | LEGAL_FORMS  # a legal form on its own is no name: "SK hynix Inc."
 MONTHS_AND_DAYS = _words(
     "apr apr. april aug aug. august dec dec. december feb feb. february friday jan jan. january jul "
     "jul. july jun jun. june mar mar. march may monday nov nov. november oct oct. october saturday "

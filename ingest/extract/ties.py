@@ -12,7 +12,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import MONTHS_AND_DAYS, TITLE_WORDS
+from ingest.extract.lexicon import MONTHS_AND_DAYS, STAFF_WORDS, TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
@@ -70,17 +70,14 @@ def _subject_of_gerund(s: Sentence, index: int) -> list[Mention]:
     return s.group_right(first) if first is not None and first.start <= s.span.start + 1 else []
 
 
-_STAFF = frozenset(["researchers", "scientists", "engineers", "team", "teams", "staff", "students"])
-
-
 def _researchers_at(s: Sentence, index: int) -> list[Mention]:
     """Whose people act: "researchers at KAIST are working with IDQ", and "At KMOU, a Busan-based
     school, researchers are working with IDQ": the organisation they work at."""
     doc = s.span.doc
     clause = doc[s.clause_start(index) : index]
-    staff = next((t.i for t in clause if t.lower_ in _STAFF), None)
+    staff = next((t.i for t in clause if t.lower_ in STAFF_WORDS), None)
     if staff is None:
-        staff = next((t.i for t in doc[s.span.start : index] if t.lower_ in _STAFF), None)
+        staff = next((t.i for t in doc[s.span.start : index] if t.lower_ in STAFF_WORDS), None)
         if staff is None:
             return []
     if staff + 2 < index and doc[staff + 1].lower_ in {"at", "from"}:
