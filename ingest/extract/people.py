@@ -196,6 +196,15 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     while j < s.span.end and doc[j].lower_ in _TITLE_PARTS | {"the", "a", "of"} and s.at(j) is None:
         titles.append(doc[j].lower_)
         j += 1
+    if (
+        owner is None
+        and j + 1 < s.span.end
+        and doc[j].lower_ in {"who", "which"}
+        and doc[j + 1].lower_ in _HEADS
+    ):
+        after = s.first_party_after(j + 2, limit=2)  # "Kang Ji-hoon, the minister who heads MSIT"
+        owner = after[0] if after else None
+        titles.append("head")
     if not _leads([t for t in titles if t != "of"]) or any(word in NOT_LEADING for word in titles):
         return None, ""
     if owner is None and titles and titles[-1] == "of":
@@ -204,6 +213,9 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     if owner is not None and state.kind(owner) in _HEADED:
         return owner.id, "title-after"
     return None, ""
+
+
+_HEADS = frozenset(["heads", "leads", "runs", "chairs", "directs", "headed", "led", "ran"])
 
 
 def _title_is(s: Sentence, person: Mention, state: ArticleState) -> tuple[str | None, str]:
@@ -278,7 +290,10 @@ def _ministry(state: ArticleState, topic: list[str], country: str | None) -> str
     """The one ministry (in the article, else in the store) whose name holds every topic word
     (and, given a country, that is that country's)."""
     words = [word for word in topic if word not in {"the", "and", "&", ",", "of"}]
-    return state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["ministry", *words], country=country)
+    found = state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["ministry", *words], country=country)
+    if found is None and words:  # "Innovation Minister" of the "Department of Innovation, Science and ..."
+        found = state.registry.find_named(EntityKind.GOVERNMENT_BODY, ["department", *words], country=country)
+    return found
 
 
 RULES = [titled_people, appointed]

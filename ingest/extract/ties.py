@@ -39,7 +39,15 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
         findings: list[Finding] = []
         for start, end in first_per_start(s.found(label)):
             subject: list[Mention] = []
-            for found in (s.subject(start), _researchers_at(s, start), _subject_of_gerund(s, start)):
+            described = _described_by_relative(
+                s, start
+            )  # "KRICT, an institute based in Daejeon, which is to work with"
+            for found in (
+                [described] if described is not None else [],
+                s.subject(start),
+                _researchers_at(s, start),
+                _subject_of_gerund(s, start),
+            ):
                 subject = subject or [m for m in found if state.kind(m) in _ORGS_OR_PLACES]
             other = [m for m in s.object(end - 1, WITH, limit=10) if state.kind(m) in _ORGS_OR_PLACES]
             between = s.object(end - 1, frozenset({"between"}), limit=6)
@@ -289,16 +297,21 @@ def chose_partner(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_BEFORE_A_VERB = frozenset(["was", "is", "were", "has", "been", "had", "to", "will", "would"])
+
+
 def _described_by_relative(s: Sentence, index: int) -> Mention | None:
-    """ "Cerca Magnetics, a British company based in Nottingham that was spun out of": the name
-    that the apposition before the relative clause describes."""
+    """ "Cerca Magnetics, a British company based in Nottingham that was spun out of", "KRICT, an
+    institute based in Daejeon, which is to work with": the name the relative clause is about,
+    past the apposition (and the place in it) between them."""
     doc = s.span.doc
     j = index - 1
-    while j > s.span.start and doc[j].lower_ in {"was", "is", "were", "has", "been", "had"}:
+    while j > s.span.start and doc[j].lower_ in _BEFORE_A_VERB:
         j -= 1
     if doc[j].lower_ not in {"that", "which", "who"}:
         return None
-    for k in range(j - 1, max(s.span.start, j - 12), -1):
+    first = j - 1 if j - 1 > s.span.start and doc[j - 1].text == "," else j
+    for k in range(first - 1, max(s.span.start, j - 14), -1):
         if doc[k].text == ",":
             named = s.named_before(k - 1)
             return named if named is not None and s.party(named) else None

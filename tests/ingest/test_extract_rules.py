@@ -1040,3 +1040,22 @@ def test_a_speaker_after_a_subsidiary_in_a_city_is_not_its_name(tmp_path: Path) 
     assert not {t for t in found if "lg" in t[1:]}
     found = ties(extract(tmp_path, "Rigetti raised $10 million. The Series A of Rigetti was led by Intel."))
     assert found == {("INVESTS_IN", "intel", "rigetti")}  # the round's lead invests; it leads nothing
+
+
+def test_leaders_named_by_what_they_head_and_a_relative_past_a_place(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) and the Department of Innovation, Science and "
+            'Economic Development (ISED) signed an MOU. "It works," said Kang Ji-hoon, the minister '
+            "who heads MSIT. Canadian Innovation Minister Claire Dubois agreed. The results will be "
+            "checked by the Korea Research Institute of Chemical Technology (KRICT), a government-funded "
+            "institute based in Daejeon, which is to work with the CNU team on catalysts.",
+        )
+    )
+    assert {
+        ("LEADS", "kang-ji-hoon", "ministry-of-science-and-ict"),
+        ("LEADS", "claire-dubois", "department-of-innovation-science-and-economic-development"),
+        ("COLLABORATES_WITH", "cnu", "korea-research-institute-of-chemical-technology"),
+    } <= found
+    assert not {t for t in found if t[0] == "COLLABORATES_WITH" and "daejeon" in t}
