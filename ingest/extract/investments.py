@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
 from ingest.extract.amounts import Money
+from ingest.extract.lexicon import CURRENCY_SIGNS
 from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.phrases import described_object
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
@@ -55,14 +56,10 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         elif not targets and money:
             targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
             rule, confidence = "invests-in-place", 0.7
-            focus = (
-                state.focus({m.id for m in investors})
-                if not targets and _gift_ends(s, money[-1].end)
-                else None
-            )
-            if (
-                focus is not None
-            ):  # "MSIT will put in 20 billion won over three years.": into what it is about
+            # "MSIT will put in 20 billion won over three years.": into what the article is about
+            ends = not targets and _gift_ends(s, money[-1].end)
+            focus = state.focus({m.id for m in investors}) if ends else None
+            if focus is not None:
                 targets = [Mention(start, start + 1, focus, state.registry.get(focus).kind, "anaphora")]
                 rule, confidence = "invests-focus", 0.6
         if rule == "invests-in" and targets and {"round", "series", "funding"} & {t.lower_ for t in s.span}:
@@ -191,9 +188,6 @@ def raised_from(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_ROUND_WORDS = frozenset(["round", "series", "financing", "fundraising", "raise"])
-
-
 def _names_a_round(s: Sentence, index: int) -> bool:
     """ "the round", "its Series B round", "the $40 million financing": not "a series of protests"."""
     doc = s.span.doc
@@ -202,7 +196,7 @@ def _names_a_round(s: Sentence, index: int) -> bool:
         return False
     j += 1
     while j < s.span.end and (
-        doc[j].like_num or doc[j].text in {"$", "€", "£", "₩"} or doc[j].lower_ in _AMOUNT_WORDS
+        doc[j].like_num or doc[j].text in CURRENCY_SIGNS or doc[j].lower_ in _AMOUNT_WORDS
     ):
         j += 1  # "the $40 million financing"
     if j + 1 < s.span.end and doc[j].text == "Series" and doc[j + 1].text[:1].isupper():
@@ -421,13 +415,6 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         shares = _gapped_funders(s, money) if rule in {"funds-amount", "funds-focus"} else []
         for funder, amount in [(f, money[0] if money else None) for f in funders] + shares:
-            own = (
-                s.object(amount.end, frozenset({"to", "for", "toward"}), limit=3)
-                if funder not in funders and amount
-                else []
-            )
-            if own:
-                continue  # "KT will give 5 billion won to KAIST, and LG 3 billion to POSTECH"
             for recipient in recipients:
                 if funder.id == recipient.id or state.kind(funder) not in _ORGS_OR_PLACES:
                     continue
@@ -476,13 +463,14 @@ def _whose(s: Sentence, index: int) -> Mention | None:
     """The owner in "Qoax's (earlier) investors": the name before "'s", past a describing word."""
     doc = s.span.doc
     j = index - 1
-    if j > s.span.start and doc[j].lower_ in _SHAREHOLDER_ADJECTIVES:
+    while j > s.span.start and doc[j].lower_ in _SHAREHOLDER_ADJECTIVES:
         j -= 1
     if j > s.span.start and doc[j].text in {"'s", "’s"}:
         return s.at(j - 1)
     return None
 
 
+_HELP = frozenset(["help", "helps", "helped", "helping"])  # "will help fund": the verb
 _MODALS = frozenset(["will", "would", "to", "can", "could", "may", "might", "shall", "should", "must"])
 _NOUN_BEFORE = frozenset(["a", "an", "the", "its", "their", "this", "quantum", "venture", "state", "won"])
 
@@ -511,12 +499,7 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
         and not before.is_stop
     ):
         # "the Dutch state investment fund Invest-NL"; not "jointly fund", "help fund"
-        return not before.lower_.endswith("ly") and before.lower_ not in {
-            "help",
-            "helps",
-            "helped",
-            "helping",
-        }
+        return not before.lower_.endswith("ly") and before.lower_ not in _HELP
     after = doc[index + 1].lower_ if index + 1 < s.span.end else "."
     return after in {"of", "that", "which", "manager", "managers"}
 
@@ -533,7 +516,8 @@ def _provides_it_with(s: Sentence, start: int) -> Mention | None:
 
 def _gapped_funders(s: Sentence, money: list[Money]) -> list[tuple[Mention, Money]]:
     """ "ISED has committed C$10 million, TEM 6 million euros and NRF S$8 million": the others
-    that give, each named right before its own amount, with the verb left out."""
+    that give, each named right before its own amount, with the verb left out; not one that
+    names its own recipient ("KT will give 5 billion won to KAIST, and LG 3 billion to POSTECH")."""
     doc = s.span.doc
     if not money:
         return []
@@ -544,7 +528,7 @@ def _gapped_funders(s: Sentence, money: list[Money]) -> list[tuple[Mention, Mone
         if doc[mention.start - 1].lower_ not in {",", "and"}:
             continue
         own = next((m for m in money if m.start == s.name_end(mention)), None)
-        if own is not None:
+        if own is not None and not s.object(own.end, frozenset({"to", "for", "toward"}), limit=3):
             found.append((mention, own))
     return found
 
@@ -591,10 +575,7 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_.startswith("count"):
             company, backers = s.subject(start), s.first_party_after(start + 1, limit=3)
         else:
-            j = start - 1
-            while j > s.span.start and doc[j].lower_ in _SHAREHOLDER_ADJECTIVES:
-                j -= 1  # "Lumiphase's existing shareholders, including"
-            owner = s.at(j - 1) if j - 1 >= s.span.start and doc[j].text in {"'s", "’s"} else None
+            owner = _whose(s, start)  # "Lumiphase's existing shareholders, including"
             company = [owner] if owner is not None else s.subject(start, max_gap=3)
             backers = s.first_party_after(end, limit=3)
         for investor in backers:

@@ -39,6 +39,9 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
     ),
 }
 
+# Signs before an amount: "$40 million", "S$8 million", "₩1 trillion"
+CURRENCY_SIGNS = frozenset("$€£¥₩")
+
 # A company's legal form, written after its name or alone: "SK hynix Inc.", "DB HiTek Co., Ltd."
 LEGAL_FORMS = _words("inc inc. ltd ltd. corp corp. co co. llc plc gmbh ag b.v. n.v. s.a. sa oy ab")
 

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from graph.model import EntityKind, normalise_name
 from ingest.extract.lexicon import (
     BRAND_WORDS,
+    CURRENCY_SIGNS,
     DESCRIPTOR_KINDS,
     KIND_WORDS,
     LAST_WORD_KINDS,
@@ -50,7 +51,7 @@ def _is_cap(token: Token) -> bool:
     lowered = text.lower()
     if not text or not any(char.isalpha() for char in text) or lowered in TITLE_WORDS:
         return False
-    if any(char in _CURRENCY_SIGNS for char in text) or _before_currency(token):
+    if any(char in CURRENCY_SIGNS for char in text) or _before_currency(token):
         return False  # "S$8 million", "C$10 million": an amount in Singapore or Canadian dollars
     if lowered.endswith(PLACE_MODIFIER_SUFFIXES) or lowered in MONTHS_AND_DAYS:
         return False  # "Seoul-based" says where something is; it is not part of its name
@@ -59,16 +60,13 @@ def _is_cap(token: Token) -> bool:
     return text[0].isupper() or (text[0].isdigit() and any(char.isupper() for char in text))
 
 
-_CURRENCY_SIGNS = frozenset("$€£¥₩")
-
-
 def _before_currency(token: Token) -> bool:
     """ "C" of "C$10 million" when the tokenizer splits it from the amount."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         len(token.text) <= 2
         and following is not None
-        and following.text[:1] in _CURRENCY_SIGNS
+        and following.text[:1] in CURRENCY_SIGNS
         and not token.whitespace_
     )
 

@@ -74,6 +74,7 @@ class RuleExtractor:
         state = ArticleState(registry, finder.history, article.published, countries=finder.countries)
         findings: list[Finding] = []
         previous: Sentence | None = None
+        reported: int | None = None  # where the clause that the sentence before reports begins
         for index, doc in enumerate(docs):
             names = finder.names(doc)
             matches = trigger_matcher()(doc)
@@ -90,15 +91,21 @@ class RuleExtractor:
                     found += rule(sentence, state)
                 found += state.pending
                 state.pending = []
-                kept = [_hedged(f) for f in found if not _denied(f)]
-                reported = _reported_clause(previous) if previous is not None else None
+                reported_here = _reported_clause(sentence)  # once a sentence: its findings, the next's denial
+                kept = [
+                    _hedged(f)
+                    for f in found
+                    if not _denied(
+                        f, reported_here if f.sentence is sentence else _reported_clause(f.sentence)
+                    )
+                ]
                 if reported is not None and _denies_it(span):
                     # "A newspaper reported that Samsung Ventures had joined the round. Kwon denied it."
                     findings = [f for f in findings if not (f.sentence is previous and f.at >= reported)]
                 finder.stated_pair(_pair_tied(kept))
                 state.set_up |= {f.target for f in kept if f.kind is RelationshipKind.ESTABLISHES}
                 findings += kept
-                previous = sentence
+                previous, reported = sentence, reported_here
         findings = _named_later(findings, registry)
         for finding in findings:  # a described facility that the next sentence named
             finding.source = state.renamed.get(finding.source, finding.source)
@@ -205,15 +212,14 @@ def _denies_it(span: Span) -> bool:
     return False
 
 
-def _denied(finding: Finding) -> bool:
+def _denied(finding: Finding, reported: int | None) -> bool:
     """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`),
     or calls the report that states it wrong: "Reports that X had joined the round were wrong"
     (the tie inside the reported clause, before "were wrong")."""
     if finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at):
         return True
     doc = finding.sentence.span.doc
-    start = _reported_clause(finding.sentence)
-    if start is None or finding.at < start:
+    if reported is None or finding.at < reported:
         return False
     verdict = next(
         (

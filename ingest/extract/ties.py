@@ -39,9 +39,8 @@ def _symmetric(kind: RelationshipKind, rule: str, confidence: float, label: str)
         findings: list[Finding] = []
         for start, end in first_per_start(s.found(label)):
             subject: list[Mention] = []
-            described = _described_by_relative(
-                s, start
-            )  # "KRICT, an institute based in Daejeon, which is to work with"
+            # "KRICT, an institute based in Daejeon, which is to work with": the relative's name
+            described = _described_by_relative(s, start)
             for found in (
                 [described] if described is not None else [],
                 s.subject(start),
@@ -559,7 +558,7 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
         if (
             inverted is not None
             and not bodies
-            and _WORK_NOUNS & {t.lower_ for t in doc[end : start_of_list(s, end)]}
+            and _WORK_NOUNS & {t.lower_ for t in doc[end : _first_comma_after(s, end)]}
         ):
             # "Taking part in the second phase ... are": not "Taking part in the talks ... were"
             focus = state.focus({m.id for m in members})
@@ -636,7 +635,7 @@ _WORK_NOUNS = frozenset(
 )
 
 
-def start_of_list(s: Sentence, end: int) -> int:
+def _first_comma_after(s: Sentence, end: int) -> int:
     """The first comma after ``end``: where "Taking part in X, ..." names what is taken part in."""
     doc = s.span.doc
     return next((t.i for t in doc[end : s.span.end] if t.text == ","), s.span.end)
