@@ -380,6 +380,21 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                             RelationshipKind.MEMBER_OF, member.id, owner.id, "its-members", 0.75, s, start
                         )
                     )
+    for start, end in first_per_start(s.found("MEMBERS_OF_ARE")):
+        body = next(
+            (m for m in s.mentions if start <= m.start < end and state.kind(m) in _BODIES | _LISTING_BODIES),
+            None,
+        ) or _possessor(s, start)
+        if body is None or state.kind(body) not in _BODIES | _LISTING_BODIES:
+            continue
+        kind = (
+            RelationshipKind.PARTICIPATES_IN
+            if state.kind(body) is EntityKind.PROGRAMME
+            else RelationshipKind.MEMBER_OF
+        )
+        for member in s.listed_after(end):
+            if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
+                findings.append(Finding(kind, member.id, body.id, "members-are", 0.8, s, start))
     for start, end in s.found("MEMBERS_INCLUDE"):
         listed_body = _nearest_before(s, start)
         if listed_body is not None and state.kind(listed_body) in _BODIES:
@@ -399,6 +414,11 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
 
 
 _HOSTS = frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.PROGRAMME})
+
+
+def _possessor(s: Sentence, index: int) -> Mention | None:
+    """The owner in "the cluster's new members": the mention that ends at the "'s" at ``index``."""
+    return next((m for m in s.mentions if m.end == index), None)
 
 
 def _as_members(s: Sentence, index: int, kind: EntityKind | None) -> bool:

@@ -213,6 +213,16 @@ TRIGGERS: dict[str, list[Pattern]] = {
             _words("be are include includes comprise"),
         ]
     ],
+    # "The new members of the cluster are A; B; and C", "the alliance's founding members include"
+    "MEMBERS_OF_ARE": [
+        [_words("members"), {"LOWER": "of"}, _gap(6), _words("are include includes comprise")],
+        [
+            {"LOWER": {"IN": ["'s", "’s"]}},
+            _words("new other founding first initial full core", "?"),
+            _words("members"),
+            _words("are include includes comprise"),
+        ],
+    ],
     # "with LG Electronics and the Korea Development Bank among the new investors"
     "AMONG_INVESTORS": [
         [

@@ -1059,3 +1059,36 @@ def test_leaders_named_by_what_they_head_and_a_relative_past_a_place(tmp_path: P
         ("COLLABORATES_WITH", "cnu", "korea-research-institute-of-chemical-technology"),
     } <= found
     assert not {t for t in found if t[0] == "COLLABORATES_WITH" and "daejeon" in t}
+
+
+def test_the_members_of_a_body_are_a_list_set_apart_by_semicolons(tmp_path: Path) -> None:
+    """ "The new members of the cluster are A; B (X); C, a ...; and D": each item, not the
+    place inside an item's description; "the alliance's founding members include" too."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Incheon Songdo Quantum Cluster (ISQC) admitted five members on Thursday.\n\n"
+            "The new members of the cluster are Inha University; Incheon National University (INU); "
+            "SDT, a Seoul-based maker of control hardware; and Norma, a quantum software company.",
+        )
+    )
+    members = {t[1] for t in found if t[0] == "MEMBER_OF"}
+    assert members == {"inha-university", "incheon-national-university", "sdt", "norma"}
+    assert {t[2] for t in found if t[0] == "MEMBER_OF"} == {"incheon-songdo-quantum-cluster"}
+    owned = ties(
+        extract(
+            tmp_path,
+            "The Korea Quantum Industry Alliance was launched in March. "
+            "The Korea Quantum Industry Alliance's founding members include KT and Samsung SDS.",
+        )
+    )
+    assert {t[1] for t in owned if t[0] == "MEMBER_OF"} == {"kt", "samsung-sds"}
+    # the members of a company's board, or of a delegation, belong to no body the article names
+    none = ties(
+        extract(
+            tmp_path,
+            "The members of the KT delegation are Kim Young-shin and Park Jae-hyun. "
+            "Members of Samsung's board include Lee Jae-yong.",
+        )
+    )
+    assert not {t for t in none if t[0] == "MEMBER_OF"}
