@@ -163,10 +163,19 @@ def _read_text(path: Path, text: str) -> Article:
                 article.published = found
                 paragraphs[index] = (number, [])
     for number, lines in paragraphs:
+        if len(lines) > 1 and _is_section_label(lines[0]) and not _is_label(lines[1:]):
+            number, lines = number + 1, lines[1:]
         if not lines or _is_label(lines) or " ".join(lines).strip() == article.title:
             continue
         _add_block(article, lines, f"line {number}", number)
     return article
+
+
+def _is_section_label(line: str) -> bool:
+    """ "POSCO HOLDINGS / D-WAVE" right above a roundup item's first line: a label in capitals,
+    not the start of the item's first sentence."""
+    letters = [char for char in line if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters) and _is_label([line])
 
 
 def _add_block(article: Article, lines: list[str], locator: str, line: int | None) -> None:

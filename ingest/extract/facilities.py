@@ -75,6 +75,9 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             }:
                 continue
             target = named.id
+            place = place_after(s, named.end, state, limit=2)  # "set up a ... Research Center in Cheongju"
+            if place is not None:
+                findings.append(_located(target, place, s, noun))
         elif (apposed := _apposed_name(s, noun, state)) is not None:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
             place = place_after(s, apposed.end, state) or place_after(

@@ -61,7 +61,7 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
                 steps += 1
                 continue
             if (
-                token.lower_ in GROUP_NOUNS
+                token.lower_ in GROUP_NOUNS | PREPOSITIONS  # "a Korean site near KAIST": the site's
                 or token.is_stop
                 or not (token.is_lower and (token.is_alpha or "-" in token.text))
             ):
@@ -101,6 +101,9 @@ def where_based(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_COPULAS = frozenset({"is", "was", "are", "were", "remains"})
+
+
 def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "Pasqal, a French developer of ...", "QuTech, the Delft-based quantum institute", "KT Corp.,
     South Korea's second-largest mobile carrier": the description says where it is."""
@@ -112,6 +115,8 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         if doc[comma].text != ",":
             continue
+        if doc[comma + 1].lower_ in {"which", "who", "that"} and doc[comma + 2].lower_ not in _COPULAS:
+            continue  # "LG Innotek, which Korean media had named": the clause's subject is another
         place: Mention | None = None
         described = False
         plural = False  # "Norma and Qunova, two Seoul-based software companies": each of them

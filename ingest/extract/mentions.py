@@ -9,6 +9,7 @@ A description is linked to the latest entity of its kind that the article has me
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -136,6 +137,15 @@ PAIRS = frozenset(
 )
 
 
+_SPELLINGS = re.compile(r"\b(cent)er(s?)\b|\b(program)(s?)\b")
+
+
+def _one_spelling(text: str) -> str:
+    """ "the centre" is the Quantum Materials Research Center: one spelling of the words that
+    descriptions refer back with, whichever the writer or the name uses."""
+    return _SPELLINGS.sub(lambda m: f"centre{m.group(2)}" if m.group(1) else f"programme{m.group(4)}", text)
+
+
 @dataclass
 class History:
     """Entities in the order the article mentions them, for descriptions to refer back to."""
@@ -152,13 +162,14 @@ class History:
         """The latest entity of ``kinds`` whose name holds ``word`` and every word of ``also``; one
         whose name ends with ``word`` first ("the network" is the Seoul Metro Entanglement Network,
         not the Quantum Network Testbed Programme named since)."""
-        words = [w for w in (word, *also) if w is not None]
+        words = [_one_spelling(w) for w in (word, *also) if w is not None]
         if word is not None and not also:
             for entity_id, kind, name in reversed(self.seen):
-                if kind in kinds and name.lower().endswith(word) and entity_id not in exclude:
+                ends = _one_spelling(name.lower()).endswith(words[0])
+                if kind in kinds and ends and entity_id not in exclude:
                     return entity_id
         for entity_id, kind, name in reversed(self.seen):
-            lowered = name.lower()
+            lowered = _one_spelling(name.lower())
             if kind in kinds and all(w in lowered for w in words) and entity_id not in exclude:
                 return entity_id
         return None

@@ -232,7 +232,7 @@ def _titled_people(doc: Doc) -> list[Span]:
             people.append(span)
     for token in doc[:-1]:  # "Minister of Science and ICT Yoo Sang-im": the name ends a longer span
         given = doc[token.i + 1]
-        if _KOREAN_NAME.match(f"{token.text} {given.text}"):
+        if _KOREAN_NAME.match(f"{token.text} {given.text}") and token.lower_ not in OPENERS:
             people.append(doc[token.i : token.i + 2])
     return filter_spans(people)
 

@@ -126,10 +126,20 @@ def announced_by(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         thing = subject[0]
         kind = state.kind(thing)
+        launched = doc[start].lower_ in _FOUNDING
         for actor in actors:
             if kind is EntityKind.PROGRAMME:
+                # a plan announced is its issuer's to lead; a programme launched, its creation
                 findings.append(
-                    Finding(RelationshipKind.LEADS, actor.id, thing.id, "announced-by", 0.8, s, start)
+                    Finding(
+                        RelationshipKind.ESTABLISHES if launched else RelationshipKind.LEADS,
+                        actor.id,
+                        thing.id,
+                        "launched-by" if launched else "announced-by",
+                        0.8,
+                        s,
+                        start,
+                    )
                 )
                 issuer = state.issuers.get(thing.id)
                 if issuer is not None and state.kind(actor) is EntityKind.GOVERNMENT_BODY:

@@ -120,10 +120,19 @@ _PAIR_KINDS = frozenset(
 
 
 def _pair_tied(found: list[Finding]) -> tuple[str, str] | None:
-    """The two parties of the sentence's last agreement or partnership, if it tied just two."""
+    """The two parties of the sentence's last agreement or partnership, if it tied just two, else
+    the two that set up one thing together ("A and B will open a joint research centre, the two
+    sides said": the two sides are A and B, not B and the centre)."""
     pairs = [(f.source, f.target) for f in found if f.kind in _PAIR_KINDS and f.source != f.target]
     parties = {party for pair in pairs for party in pair}
-    return pairs[-1] if pairs and len(parties) == 2 else None
+    if pairs:
+        return pairs[-1] if len(parties) == 2 else None
+    founders: dict[str, list[str]] = {}
+    for f in found:
+        if f.kind is RelationshipKind.ESTABLISHES and f.source not in founders.setdefault(f.target, []):
+            founders[f.target].append(f.source)
+    joint = [tuple(sources) for sources in founders.values() if len(sources) == 2]
+    return (joint[0][0], joint[0][1]) if len(joint) == 1 else None
 
 
 _FACILITY_HEADS = {

@@ -380,21 +380,6 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                             RelationshipKind.MEMBER_OF, member.id, owner.id, "its-members", 0.75, s, start
                         )
                     )
-    for start, end in first_per_start(s.found("MEMBERS_OF_ARE")):
-        body = next(
-            (m for m in s.mentions if start <= m.start < end and state.kind(m) in _BODIES | _LISTING_BODIES),
-            None,
-        ) or _possessor(s, start)
-        if body is None or state.kind(body) not in _BODIES | _LISTING_BODIES:
-            continue
-        kind = (
-            RelationshipKind.PARTICIPATES_IN
-            if state.kind(body) is EntityKind.PROGRAMME
-            else RelationshipKind.MEMBER_OF
-        )
-        for member in s.listed_after(end):
-            if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
-                findings.append(Finding(kind, member.id, body.id, "members-are", 0.8, s, start))
     for start, end in s.found("MEMBERS_INCLUDE"):
         listed_body = _nearest_before(s, start)
         if listed_body is not None and state.kind(listed_body) in _BODIES:
@@ -414,6 +399,24 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
 
 
 _HOSTS = frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.PROGRAMME})
+
+
+def members_are(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The new members of the cluster are A; B (X); C, a ...; and D", "the alliance's founding
+    members include A and B": each listed item is a member of the body (a programme: takes part)."""
+    findings: list[Finding] = []
+    for start, end in first_per_start(s.found("MEMBERS_OF_ARE")):
+        hosts = _LISTING_BODIES | _BODIES
+        named = (m for m in s.mentions if start <= m.start < end and state.kind(m) in hosts)
+        body = next(named, None) or _possessor(s, start)
+        if body is None or state.kind(body) not in hosts:
+            continue
+        programme = state.kind(body) is EntityKind.PROGRAMME
+        tie = RelationshipKind.PARTICIPATES_IN if programme else RelationshipKind.MEMBER_OF
+        for member in s.listed_after(end):
+            if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
+                findings.append(Finding(tie, member.id, body.id, "members-are", 0.8, s, start))
+    return findings
 
 
 def _possessor(s: Sentence, index: int) -> Mention | None:
@@ -469,6 +472,23 @@ def coordinated_subject(s: Sentence, index: int) -> Mention | None:
     if first is None or first.start > verb:
         return None  # the sentence's subject comes before its first verb
     return first
+
+
+def _relative_antecedent(s: Sentence, index: int) -> Mention | None:
+    """ "the Programme, which was launched by MSIT in 2034 and is managed by IITP": the name
+    before the relative clause that the verb at ``index`` continues, after its "and"."""
+    doc = s.span.doc
+    j = index - 1
+    while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
+        j -= 1
+    if doc[j].lower_ != "and":
+        return None
+    for k in range(j - 1, s.span.start + 1, -1):
+        if doc[k].text in {";", ":"} or doc[k].lower_ in {"while", "whereas", "but"}:
+            return None
+        if doc[k].lower_ == "which" and doc[k - 1].text == ",":
+            return s.named_before(k - 2)
+    return None
 
 
 def _titled_person(s: Sentence, found: list[Mention], state: ArticleState) -> list[Mention]:
@@ -707,7 +727,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
         if body is not None and any(
             t.lower_ not in _AUXILIARIES | _CONTINUING | {"which", "who"} for t in doc[body.end : start]
         ):
-            body = coordinated_subject(s, start)
+            body = _relative_antecedent(s, start) or coordinated_subject(s, start)
         if body is None or _a_round_of(s, body):
             continue  # "The Series A of Rigetti was led by Intel": the round, see round_led_by
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}
@@ -752,6 +772,7 @@ def listed_members(s: Sentence, state: ArticleState) -> list[Finding]:
 
 RULES: list[Rule] = [
     listed_members,
+    members_are,
     signed_mou,
     partnered,
     chose_partner,

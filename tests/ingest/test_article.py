@@ -88,6 +88,22 @@ def test_a_date_on_its_own_line_or_in_a_short_html_byline(tmp_path: Path) -> Non
     assert [b.text for b in article.blocks] == ["MSIT launched a consortium on Tuesday."]
 
 
+def test_a_roundup_items_label_in_capitals_is_not_part_of_its_first_sentence(tmp_path: Path) -> None:
+    page = tmp_path / "briefs.txt"
+    page.write_text(
+        "QUANTUM BRIEFS: POSCO turns to D-Wave\n\nKorea Industry Daily | Aug. 14, 2036\n\n"
+        "POSCO HOLDINGS / D-WAVE\nPOSCO Holdings and D-Wave Quantum signed an agreement.\n"
+        "D-Wave is based in Burnaby.\n\nLG UPLUS\nLG Uplus has joined the QITC.\n",
+        encoding="utf-8",
+    )
+    blocks = read_article(page).blocks
+    assert [b.text for b in blocks] == [
+        "POSCO Holdings and D-Wave Quantum signed an agreement. D-Wave is based in Burnaby.",
+        "LG Uplus has joined the QITC.",
+    ]
+    assert [b.line for b in blocks] == [6, 10]
+
+
 def test_title_and_date_given_override_the_page(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("KT and IonQ signed a memorandum of understanding on Friday.\n", encoding="utf-8")

@@ -1092,3 +1092,69 @@ def test_the_members_of_a_body_are_a_list_set_apart_by_semicolons(tmp_path: Path
         )
     )
     assert not {t for t in none if t[0] == "MEMBER_OF"}
+
+
+def test_a_province_government_sets_up_a_named_centre_that_its_governor_announced(tmp_path: Path) -> None:
+    """ "The Chungcheongbuk-do Provincial Government" is the province (not a person named "The
+    Chungcheongbuk-do"); the named centre is where the sentence sets it up; "the centre" is the
+    Research Center, whichever spelling; a governor heads the province."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Chungcheongbuk-do Provincial Government will set up a Quantum Materials Research Center "
+            "in Cheongju, Governor Yoon Chang-ho announced on Monday. The centre will be run by Chungbuk "
+            "National University (CBNU).",
+        )
+    )
+    centre, province = "quantum-materials-research-center", "north-chungcheong-province"
+    assert {
+        ("ESTABLISHES", province, centre),
+        ("LOCATED_IN", centre, "cheongju"),
+        ("LEADS", "yoon-chang-ho", province),
+        ("LEADS", "chungbuk-national-university", centre),
+    } <= found
+    assert not {t for t in found if "the-chungcheongbuk-do" in t}
+
+
+def test_a_programme_launched_by_one_and_managed_by_another(tmp_path: Path) -> None:
+    """ "the Programme, which was launched by MSIT and is managed by IITP": the ministry set it up,
+    the agency runs it (not the centre the sentence opens with)."""
+    found = ties(
+        extract(
+            tmp_path,
+            "KAIST opened a joint research centre in Daejeon. The centre has been selected for the "
+            "Fault-Tolerant Quantum Computing Programme, which was launched by the Ministry of Science and "
+            "ICT (MSIT) in 2034 and is managed by the Institute for Information and Communications "
+            "Technology Planning and Evaluation (IITP).",
+        )
+    )
+    programme = "fault-tolerant-quantum-computing-programme"
+    iitp = "institute-for-information-and-communications-technology-planning-and-evaluation"
+    assert {("ESTABLISHES", "ministry-of-science-and-ict", programme), ("LEADS", iitp, programme)} <= found
+    assert not {t for t in found if t[0] == "LEADS" and t[1] == iitp and t[2] != programme}
+
+
+def test_a_place_adjective_describes_the_words_it_stands_before(tmp_path: Path) -> None:
+    """ "which Korean media had named", "a Korean site near KAIST": neither places the organisation."""
+    found = ties(
+        extract(
+            tmp_path,
+            "LG Innotek, which Korean media had named as a possible supplier, said it had not been approached. "
+            "Alice & Bob is also looking at a second Korean site near KAIST.",
+        )
+    )
+    assert not {t for t in found if t[0] == "LOCATED_IN"}
+
+
+def test_the_two_sides_after_two_open_a_centre_together_are_the_two(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "Alice & Bob, a French start-up, and Sungkyunkwan University (SKKU) will open a joint research "
+            "centre in Suwon, the two sides said on Thursday. The centre, to be named the SKKU-Alice & Bob "
+            "Cat Qubit Center (SACQC), will work on cat qubits. A memorandum of understanding covering "
+            "staffing was signed by the two sides at the university on Thursday morning.",
+        )
+    )
+    mous = {t for t in found if t[0] == "SIGNED_MOU_WITH"}
+    assert mous == {("SIGNED_MOU_WITH", "alice-bob", "sungkyunkwan-university")}
