@@ -120,7 +120,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
 def _is_label(lines: list[str]) -> bool:
     """Headings or page labels: short lines that do not end a sentence."""
     return all(
-        len(line.split()) <= 16
+        sum(any(char.isalnum() for char in word) for word in line.split()) <= 16  # "|" is no word
         and not _SENTENCE_END.search(line.strip())
         and not _INNER_SENTENCE_END.search(line)
         for line in lines
@@ -221,23 +221,42 @@ def _read_markdown(path: Path, text: str) -> Article:
     article.author = str(meta["author"]) if meta.get("author") else None
     article.url = str(meta["url"]) if meta.get("url") else None
     cleaned: list[str] = []
+    items: set[int] = set()  # the (1-based) lines that are items of a list
     for line in lines:
         if line.lstrip().startswith("#"):
             heading = line.lstrip("# ").strip()
             article.title = article.title or heading
             cleaned.append("")  # a heading ends a paragraph and is not part of the story
             continue
+        if _MD_PREFIX.match(line):
+            items.add(len(cleaned) + 1)
         line = _MD_PREFIX.sub("", line)
         line = _MD_LINK.sub(r"\1", line)
         line = _MD_EMPHASIS.sub(r"\2", _MD_EMPHASIS.sub(r"\2", line))
         cleaned.append(line)
-    for position, (number, block) in enumerate(_paragraphs(cleaned)):
+    for position, (number, block) in enumerate(_lists_joined(_paragraphs(cleaned), items)):
         if _is_label(block) or " ".join(block).strip() == article.title:
             if article.published is None and position < _HEAD and len(block) == 1:
                 article.published = _short_line_date(block[0])  # "*Seoul, June 18, 2030*"
             continue
         _add_block(article, block, f"line {number}", number)
     return article
+
+
+def _lists_joined(paragraphs: list[tuple[int, list[str]]], items: set[int]) -> list[tuple[int, list[str]]]:
+    """A list right after a paragraph that ends with a colon is the rest of its sentence ("The
+    alliance starts with nine members:" and the members, one a line); the blank line between them
+    stays, so that locators still count lines."""
+    joined: list[tuple[int, list[str]]] = []
+    for number, lines in paragraphs:
+        previous = joined[-1] if joined else None
+        is_list = all(number + offset in items for offset in range(len(lines)))
+        if previous is not None and is_list and previous[1][-1].rstrip().endswith(":"):
+            gap = number - (previous[0] + len(previous[1]))
+            joined[-1] = (previous[0], [*previous[1], *[""] * gap, *lines])
+        else:
+            joined.append((number, lines))
+    return joined
 
 
 def _short_line_date(line: str) -> date | None:

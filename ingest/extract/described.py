@@ -51,6 +51,8 @@ def bodies(s: Sentence, state: ArticleState) -> list[Finding]:
         if named is not None:
             if named.via != "name" or state.kind(named) not in {EntityKind.CONSORTIUM, None}:
                 continue
+            if len(members) < 2:
+                continue  # one launching a named body sets it up (launched_named), it is no member
             body = named.id
         else:
             words = words_between(s, start + 1, noun)
@@ -266,11 +268,11 @@ def leads_body(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         named = s.at(noun)
         if named is not None:
-            if named.via != "name" or state.kind(named) not in {
-                EntityKind.CONSORTIUM,
-                EntityKind.PROGRAMME,
-                None,
-            }:
+            # "KT, which will chair the alliance": a body named before, or this one by its name
+            referred = named.via == "anaphora" and state.kind(named) is EntityKind.CONSORTIUM
+            if (named.via != "name" and not referred) or not s.party(named):
+                continue
+            if state.kind(named) not in {EntityKind.CONSORTIUM, EntityKind.PROGRAMME, None}:
                 continue
             target = named.id
         else:

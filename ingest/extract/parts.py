@@ -243,6 +243,37 @@ def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
                     RelationshipKind.PART_OF, inner.id, whole[0].id, "part-of", 0.75, s, token.i, dated=False
                 )
             )
+    return findings + _belongs_to(s, state)
+
+
+def _belongs_to(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "ETRI, which ... belongs to the National Research Council of Science and Technology": a
+    part of the organisation it belongs to."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in {"belongs", "belong", "belonged"} or token.i + 1 >= s.span.end:
+            continue
+        if doc[token.i + 1].lower_ != "to":
+            continue
+        inner = s.subject(token.i)
+        whole = s.first_party_after(token.i + 2, limit=3)
+        organisations = ORGANISATIONS | {None}
+        if len(inner) != 1 or not whole or state.kind(inner[0]) not in organisations:
+            continue
+        if state.kind(whole[0]) in organisations and whole[0].id != inner[0].id:
+            findings.append(
+                Finding(
+                    RelationshipKind.PART_OF,
+                    inner[0].id,
+                    whole[0].id,
+                    "belongs-to",
+                    0.75,
+                    s,
+                    token.i,
+                    dated=False,
+                )
+            )
     return findings
 
 

@@ -160,6 +160,20 @@ def _minister_of(s: Sentence, person: Mention, state: ArticleState) -> str | Non
     return None
 
 
+def _portfolio_after(s: Sentence, j: int, state: ArticleState) -> list[str]:
+    """The capitalised words of a portfolio from token ``j``: "Science and ICT" in "Minister of
+    Science and ICT, said"; none when a name of a known kind stands there."""
+    doc = s.span.doc
+    topic: list[str] = []
+    while j < s.span.end and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "&"}):
+        inside = s.at(j)
+        if inside is not None and state.kind(inside) is not None:
+            return []
+        topic.append(doc[j].lower_)
+        j += 1
+    return topic if topic and topic[-1] not in {"and", "&"} else []
+
+
 def _minister(s: Sentence, j: int, state: ArticleState) -> str | None:
     """ "Korean Science Minister": the ministry whose name has "science", of Korea if that
     narrows it; "Danish Minister": Denmark's one ministry in the article."""
@@ -207,6 +221,10 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
         titles.append("head")
     if not _leads([t for t in titles if t != "of"]) or any(word in NOT_LEADING for word in titles):
         return None, ""
+    if owner is None and titles[-2:] == ["minister", "of"]:
+        ministry = _ministry(state, _portfolio_after(s, j, state), None)
+        if ministry is not None:  # "Lee Jae-hoon, Minister of Science and ICT,": the Ministry of ...
+            return ministry, "title-after"
     if owner is None and titles and titles[-1] == "of":
         after = s.first_party_after(j, limit=2)
         owner = after[0] if after else None

@@ -118,6 +118,8 @@ class Sentence:
         j = mention.start - 1
         if doc[mention.start].lower_ in {"the", "a", "an", "both"}:  # "the carriers": a whole phrase
             return j >= self.span.start and doc[j].lower_ in PREPOSITIONS
+        if j >= self.span.start and doc[j].lower_ in _SCENES:
+            return False  # "At the ceremony Classiq and KT signed": the phrase ended before the name
         steps = 0
         while j >= self.span.start and steps < 6:
             token = doc[j]
@@ -472,6 +474,12 @@ class Sentence:
 # "according to a joint statement", "due to", "thanks to": a preposition that takes no party
 _NOT_AN_OBJECT = frozenset({"according", "due", "thanks", "owing", "close", "compared", "next"})
 _CLAUSE_OPENERS = frozenset({"where"})  # "after it opened" may be anyone named before
+
+
+_SCENES = frozenset(
+    ["ceremony", "event", "meeting", "conference", "summit", "forum", "signing", "exhibition", "launch"]
+)
+"""Where or when something happened, which no name right after it describes."""
 
 
 def _with_partners(group: list[Mention]) -> list[Mention]:

@@ -758,7 +758,7 @@ def listed_members(s: Sentence, state: ArticleState) -> list[Finding]:
     colon = next((t.i for t in s.span if t.text == ":" and t.i > s.span.start + 2), None)
     if colon is None or not _MEMBER_WORDS & {t.lower_ for t in doc[s.clause_start(colon) : colon]}:
         return []
-    listed = [m for m in s.first_party_after(colon + 1, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
+    listed = [m for m in s.listed_after(colon + 1) if state.kind(m) in ORGANISATIONS | {None}]
     if len(listed) < 2:
         return []
     named = [m for m in s.mentions if m.end <= colon and s.party(m) and state.kind(m) in _LISTING_BODIES]

@@ -268,7 +268,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
     ],
     "LEAD": [
         [
-            _words("lead leads leading head heads heading"),
+            _words("lead leads leading head heads heading chair chairs chairing"),
             _gap(6),
             _words("consortium alliance group body council project programme program initiative effort team"),
         ],

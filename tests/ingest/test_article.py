@@ -104,6 +104,25 @@ def test_a_roundup_items_label_in_capitals_is_not_part_of_its_first_sentence(tmp
     assert [b.line for b in blocks] == [6, 10]
 
 
+def test_a_markdown_list_after_a_colon_continues_the_sentence(tmp_path: Path) -> None:
+    page = tmp_path / "release.md"
+    page.write_text(
+        "# Alliance launched\n\n*Press release | Ministry of Science and ICT | Sejong, 10 March 2036 | For "
+        "immediate release*\n\nThe alliance starts with two members:\n\n- **KT**;\n- **Naver Cloud**.\n\n"
+        "- Another list, after a full stop, stands apart.\n",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.published == date(2036, 3, 10)
+    texts = [block.text for block in article.blocks]
+    assert texts[0].startswith("The alliance starts with two members:") and texts[0].endswith(
+        "KT; Naver Cloud."
+    )
+    assert texts[1:] == ["Another list, after a full stop, stands apart."]
+    offset = texts[0].index("Naver")
+    assert (article.locator(0, 0), article.locator(0, offset)) == ("line 5", "line 8")
+
+
 def test_title_and_date_given_override_the_page(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("KT and IonQ signed a memorandum of understanding on Friday.\n", encoding="utf-8")

@@ -1139,7 +1139,8 @@ def test_a_place_adjective_describes_the_words_it_stands_before(tmp_path: Path) 
     found = ties(
         extract(
             tmp_path,
-            "LG Innotek, which Korean media had named as a possible supplier, said it had not been approached. "
+            "LG Innotek, which Korean media had named as a possible supplier, said it had not been "
+            "approached. "
             "Alice & Bob is also looking at a second Korean site near KAIST.",
         )
     )
@@ -1158,3 +1159,37 @@ def test_the_two_sides_after_two_open_a_centre_together_are_the_two(tmp_path: Pa
     )
     mous = {t for t in found if t[0] == "SIGNED_MOU_WITH"}
     assert mous == {("SIGNED_MOU_WITH", "alice-bob", "sungkyunkwan-university")}
+
+
+def test_a_press_releases_list_of_members_under_a_colon(tmp_path: Path) -> None:
+    """A Markdown list after "The alliance starts with nine members:" finishes that sentence: each
+    item is a member, described or not; the one that "will chair the alliance" leads it; the
+    ministry that launched it alone set it up and is no member; "Minister of Science and ICT" after
+    a name heads the Ministry of Science and ICT; "belongs to" is a part; "At the ceremony A and B
+    signed" is A and B signing."""
+    page = tmp_path / "release.md"
+    page.write_text(
+        "# MSIT launches Korea Quantum Software Alliance\n\n"
+        "The Ministry of Science and ICT (MSIT) today launched the Korea Quantum Software Alliance "
+        "(KQSA), a standing body that brings operators and universities together.\n\n"
+        '"It is time," said Lee Jae-hoon, Minister of Science and ICT, at the launch.\n\n'
+        "The alliance starts with three members:\n\n"
+        "- **KT**, which will chair the alliance for its first term;\n"
+        "- **Naver Cloud**;\n"
+        "- the **Electronics and Telecommunications Research Institute (ETRI)**, which belongs to the "
+        "National Research Council of Science and Technology (NST).\n\n"
+        "At the ceremony Classiq and KT signed a memorandum of understanding.\n",
+        encoding="utf-8",
+    )
+    store = SqliteStore(":memory:")
+    found = ties(RuleExtractor().extract(read_article(page), list(store.entity_names()), "source"))
+    alliance, msit = "korea-quantum-software-alliance", "ministry-of-science-and-ict"
+    etri = "electronics-and-telecommunications-research-institute"
+    assert {t[1] for t in found if t[0] == "MEMBER_OF"} == {"kt", "naver-cloud", etri}
+    assert {
+        ("ESTABLISHES", msit, alliance),
+        ("LEADS", "kt", alliance),
+        ("LEADS", "lee-jae-hoon", msit),
+        ("PART_OF", etri, "national-research-council-of-science-and-technology"),
+        ("SIGNED_MOU_WITH", "classiq", "kt"),
+    } <= found
