@@ -294,4 +294,35 @@ def leads_body(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-RULES: list[Rule] = [bodies, clusters, leads_body]
+def led_body(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The authority has chosen a consortium led by KT", "carried out by a consortium led by
+    Hanwha Systems": a new body that its leaders lead and belong to ("The consortium also
+    includes ..." and "Its other members are ..." then refer to it)."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for start, end in s.found("LED_BY"):
+        noun = start - 1
+        if noun <= s.span.start or doc[noun].lower_ not in BODY_NOUNS - {"group", "network", "forum"}:
+            continue
+        if s.at(noun) is not None:
+            continue  # "the Quantum Alliance led by": a name, read by chaired_by
+        words = [t for t in doc[max(s.span.start, noun - 4) : noun]]
+        opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower_ in {"a", "an"}), None)
+        if opening is None or any(not (t.is_lower and t.is_alpha) for t in words[opening + 1 :]):
+            continue
+        leaders = [m for m in s.first_party_after(end, limit=2) if state.kind(m) in ORGANISATIONS | {None}]
+        if not leaders:
+            continue
+        described = " ".join(t.text for t in [*words[opening + 1 :], doc[noun]])
+        name = f"{' and '.join(state.name(m.id) for m in leaders)}-led {described}"
+        body = state.create(
+            name, EntityKind.CONSORTIUM, rule="led-body", confidence=0.7, status=entity_status(s, start)
+        ).id
+        state.described_body = (body, s)
+        for leader in leaders:
+            findings.append(Finding(RelationshipKind.LEADS, leader.id, body, "led-body", 0.75, s, start))
+            findings.append(Finding(RelationshipKind.MEMBER_OF, leader.id, body, "led-body", 0.75, s, start))
+    return findings
+
+
+RULES: list[Rule] = [bodies, clusters, leads_body, led_body]

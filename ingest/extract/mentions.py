@@ -499,7 +499,12 @@ class MentionFinder:
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         if head.lower_ in FACILITIES:
             # "the facility", "the lab": what the article described, or a name that says so
-            entity_id = self.history.latest(kinds, None, exclude | (set(self.registry.ids()) - unnamed))
+            entity_id = None
+            if head.lower_ == "project":  # "the project": the one whose name says so, before a body
+                entity_id = self.history.latest(kinds, head.lower_, exclude)
+            entity_id = entity_id or self.history.latest(
+                kinds, None, exclude | (set(self.registry.ids()) - unnamed)
+            )
             entity_id = entity_id or self.history.latest(kinds, head.lower_, exclude)
         else:
             # "the company" is not the office it opened, nor the subject of its own clause

@@ -401,7 +401,7 @@ class Sentence:
         read as any list is."""
         doc = self.span.doc
         if not any(t.text == ";" for t in doc[index : self.span.end]):
-            return self.first_party_after(index, limit=4)
+            return self._listed_past_appositions(self.first_party_after(index, limit=4))
         listed: list[Mention] = []
         described = False
         for j in range(index, self.span.end):
@@ -416,6 +416,38 @@ class Sentence:
             if found is not None and found.start == j and not described and self.party(found):
                 listed.append(found)
         return listed
+
+    def _listed_past_appositions(self, listed: list[Mention]) -> list[Mention]:
+        """ "A (IDQ), the Geneva-based maker of equipment, B and C, a Busan-based maker": the list
+        goes on past an apposition, at the next comma or "and" that a name follows."""
+        doc = self.span.doc
+        while listed:
+            comma = self.name_end(listed[-1])
+            if not (
+                comma + 1 < self.span.end
+                and doc[comma].text == ","
+                and doc[comma + 1].lower_ in {"a", "an", "the"}
+            ):
+                return listed
+            following = self._item_after_apposition(comma + 2)
+            if following is None:
+                return listed
+            listed = listed + self.group_right(following)
+        return listed
+
+    def _item_after_apposition(self, start: int) -> Mention | None:
+        """The name at the first comma or "and" from ``start`` that a name follows, unless the
+        apposition ends the clause first."""
+        doc = self.span.doc
+        for k in range(start, self.span.end - 1):
+            if doc[k].text in {";", ":", "."} or doc[k].lower_ in _ENDS_ITEM:
+                return None
+            if doc[k].lower_ in {",", "and"}:
+                at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+                found = self.at(at) if at < self.span.end else None
+                if found is not None and found.start == at and self.party(found):
+                    return found
+        return None
 
     def first_party_after(self, index: int, end: int | None = None, limit: int = 7) -> list[Mention]:
         doc = self.span.doc
@@ -475,6 +507,9 @@ class Sentence:
 _NOT_AN_OBJECT = frozenset({"according", "due", "thanks", "owing", "close", "compared", "next"})
 _CLAUSE_OPENERS = frozenset({"where"})  # "after it opened" may be anyone named before
 
+
+_ENDS_ITEM = frozenset({"which", "who", "while", "whereas", "but"})
+"""Words that end an apposition within a list: what follows is a clause, not the next item."""
 
 _SCENES = frozenset(
     ["ceremony", "event", "meeting", "conference", "summit", "forum", "signing", "exhibition", "launch"]

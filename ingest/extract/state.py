@@ -34,6 +34,8 @@ class ArticleState:
     # for the name the next sentence gives it ("The Quantum Software Academy (QSA) will ...")
     opened: tuple[str, str, Sentence] | None = None
     renamed: dict[str, str] = field(default_factory=dict)  # described entity -> its later name
+    # "a consortium led by KT": the body described and the sentence, for "Its other members"
+    described_body: tuple[str, Sentence] | None = None
     set_up: set[str] = field(default_factory=set)  # what the article says is being founded or opened
 
     def create(

@@ -380,6 +380,18 @@ def joins(s: Sentence, state: ArticleState) -> list[Finding]:
                             RelationshipKind.MEMBER_OF, member.id, owner.id, "its-members", 0.75, s, start
                         )
                     )
+    for start, end in first_per_start(s.found("BODY_INCLUDES")):
+        # "The consortium also includes A, B and C", "the cluster, which includes A and B"
+        bodies = s.subject(start, max_gap=2)
+        if len(bodies) != 1 or state.kind(bodies[0]) not in {EntityKind.CONSORTIUM, EntityKind.CLUSTER}:
+            continue
+        for member in s.listed_after(end):
+            if member.id != bodies[0].id and state.kind(member) in ORGANISATIONS | {None}:
+                findings.append(
+                    Finding(
+                        RelationshipKind.MEMBER_OF, member.id, bodies[0].id, "body-includes", 0.75, s, start
+                    )
+                )
     for start, end in s.found("MEMBERS_INCLUDE"):
         listed_body = _nearest_before(s, start)
         if listed_body is not None and state.kind(listed_body) in _BODIES:
@@ -556,6 +568,9 @@ def _body_referred_to(s: Sentence, index: int, state: ArticleState) -> Mention |
         return named[-1] if state.kind(named[-1]) is EntityKind.CONSORTIUM else None
     if s.previous is None:
         return None
+    if state.described_body is not None and state.described_body[1] is s.previous:
+        body = state.described_body[0]  # "... by a consortium led by Hanwha Systems. Its other members"
+        return Mention(index, index + 1, body, EntityKind.CONSORTIUM, "anaphora")
     first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
     return first if first is not None and state.kind(first) is EntityKind.CONSORTIUM else None
 

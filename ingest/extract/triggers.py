@@ -202,6 +202,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],
+    "BODY_INCLUDES": [[_words("include includes included comprise comprises comprised")]],
     # "Its other founding members are Quandela, LG Uplus and KERI": what "its" stands for
     "ITS_MEMBERS": [
         [

@@ -1193,3 +1193,43 @@ def test_a_press_releases_list_of_members_under_a_colon(tmp_path: Path) -> None:
         ("PART_OF", etri, "national-research-council-of-science-and-technology"),
         ("SIGNED_MOU_WITH", "classiq", "kt"),
     } <= found
+
+
+def test_a_consortium_described_by_its_leader_and_the_members_it_includes(tmp_path: Path) -> None:
+    """ "a consortium led by KT": a new body that KT leads and belongs to; "The consortium also
+    includes A (X), the ... maker of ..., B and C, a ... maker" lists A, B and C past their
+    appositions; "Its other members are" the next sentence refers to the body too; "the project"
+    is the named project, not the body."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The authority has chosen a consortium led by KT, the telecom operator, to build the network. "
+            "The consortium also includes ID Quantique (IDQ), the Geneva-based maker of key distribution "
+            "equipment, Pukyong National University (PKNU) and Haeun Security, a Busan-based maker of "
+            "encryptors.",
+        )
+    )
+    members = {t[1] for t in found if t[0] == "MEMBER_OF"}
+    assert members == {"kt", "id-quantique", "pukyong-national-university", "haeun-security"}
+    bodies = {t[2] for t in found if t[0] == "MEMBER_OF"}
+    assert len(bodies) == 1 and ("LEADS", "kt", next(iter(bodies))) in found
+    later = ties(
+        extract(
+            tmp_path,
+            "DAPA launched the Quantum Inertial Navigation Development Project. The work will be carried "
+            "out by a consortium led by Hanwha Systems. Its other members are LIG Nex1, KAIST and Nuri "
+            "Quantum. The Republic of Korea Navy will take part in the project by providing ships.",
+        )
+    )
+    members = {t[1] for t in later if t[0] == "MEMBER_OF"}
+    assert members == {"hanwha-systems", "lig-nex1", "kaist", "nuri-quantum"}
+    project = "quantum-inertial-navigation-development-project"
+    assert ("PARTICIPATES_IN", "republic-of-korea-navy", project) in later
+    # a round, a named alliance or "a group led by" make no new body
+    none = ties(
+        extract(
+            tmp_path,
+            "Qunova raised 30 billion won in a round led by KIP. A group led by Samsung bought the plant.",
+        )
+    )
+    assert not {t for t in none if t[0] == "MEMBER_OF"}
