@@ -76,7 +76,7 @@ LEADING_TITLES = _words(
 )
 OTHER_TITLES = _words(
     "administrator ambassador analyst and cfo co-founder commissioner coo cto deputy dr dr. executive "
-    "founder lead manager of officer prof. professor researcher secretary senator spokesman "
+    "founder lead managing manager of officer prof. professor researcher secretary senator spokesman "
     "spokesperson spokeswoman the vice"
 )
 TITLE_WORDS = LEADING_TITLES | (OTHER_TITLES - {"and", "of", "the"})

@@ -51,6 +51,8 @@ def place_modifiers(s: Sentence, state: ArticleState) -> list[Finding]:
         while j < s.span.end and steps < 5:
             found = s.at(j)
             if found is not None:
+                if _city_of_district(s, found, state) is not None:
+                    break  # "Daejeon's Yuseong district": a district is no stakeholder
                 if not found.modifier and state.kind(found) in _LOCATABLE:
                     rule = "based" if place.via == "based" else "place-adjective"
                     findings.append(_located(found, place, rule, 0.85 if rule == "based" else 0.8, s, state))
@@ -175,7 +177,7 @@ def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
             for unknown in (m for m in after if state.kind(m) is None):
                 state.registry.get(unknown.id).kind = EntityKind.PLACE  # "based in Chuncheon": a place
                 unknown.kind = EntityKind.PLACE
-            places = [m for m in after if state.kind(m) is EntityKind.PLACE]
+            places = [_city_of_district(s, m, state) or m for m in after if state.kind(m) is EntityKind.PLACE]
             offices = doc[start].lower_ in {"has", "have"}
             places = places if offices else places[:1]  # "has offices in A, B and C": all three
             rule = "has-offices-in" if offices else "based-in"
@@ -183,6 +185,21 @@ def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
             for place in places:
                 findings.append(_located(org, place, rule, 0.85, s, state))
     return findings
+
+
+_DISTRICTS = frozenset({"district", "districts", "county", "gu", "ward", "neighbourhood", "neighborhood"})
+
+
+def _city_of_district(s: Sentence, mention: Mention, state: ArticleState) -> Mention | None:
+    """The city in "Daejeon's Yuseong district": the organisations there are in the city."""
+    doc = s.span.doc
+    end = s.name_end(mention)
+    if end >= s.span.end or doc[end].lower_ not in _DISTRICTS or mention.start < s.span.start + 2:
+        return None
+    if doc[mention.start - 1].text not in {"'s", "’s"}:
+        return None
+    city = s.at(mention.start - 2)
+    return city if city is not None and state.kind(city) is EntityKind.PLACE else None
 
 
 def _relative_subject(s: Sentence, index: int) -> list[Mention]:

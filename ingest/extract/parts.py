@@ -309,6 +309,8 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
             (s.at(f.end + 1) or f) if f.end + 1 < s.span.end and doc[f.end].lower_ in TITLE_WORDS else f
             for f in founders
         ]  # "by University of Sydney professor Michael Biercuk": the professor
+        # "Atom Computing Korea, the subsidiary that was set up by Atom Computing": a unit of it too
+        unit = any(t.lower_ in _SUBSIDIARY_WORDS for t in doc[max(s.span.start, start - 6) : start])
         for thing in founded:
             for founder in founders:
                 if founder.id != thing.id and state.kind(founder) is not EntityKind.PLACE:
@@ -317,7 +319,28 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
                             RelationshipKind.ESTABLISHES, founder.id, thing.id, "founded-by", 0.75, s, start
                         )
                     )
+                    if (
+                        unit
+                        and state.kind(founder) in ORGANISATIONS
+                        and state.kind(thing) in _COMPANY_OR_NONE
+                    ):
+                        findings.append(
+                            Finding(
+                                RelationshipKind.PART_OF,
+                                thing.id,
+                                founder.id,
+                                "subsidiary-set-up-by",
+                                0.75,
+                                s,
+                                start,
+                                dated=False,
+                            )
+                        )
     return findings
+
+
+_SUBSIDIARY_WORDS = frozenset({"subsidiary", "unit", "arm", "affiliate", "division"})
+_COMPANY_OR_NONE = frozenset({EntityKind.COMPANY, None})
 
 
 def person_founded(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -140,7 +140,10 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("study studies studied studying research researches researching"), {"LOWER": "with"}],
         [_words("co-develop co-develops co-developed co-developing co-design co-designs co-designed")],
         [_words("developed co-developed designed"), {"LOWER": "jointly", "OP": "?"}, {"LOWER": "with"}],
-        [{"LOWER": "jointly"}, _words("develop research build study")],
+        [
+            {"LOWER": "jointly"},  # "are now jointly writing software", "will jointly test"
+            {"LOWER": {"REGEX": "^(develop|research|build|stud|writ|design|test|creat|produc|explor|work)"}},
+        ],
         [_words("develop design build"), _gap(4), {"LOWER": "together"}],  # "will develop software together"
     ],
     "INVEST": [

@@ -1233,3 +1233,28 @@ def test_a_consortium_described_by_its_leader_and_the_members_it_includes(tmp_pa
         )
     )
     assert not {t for t in none if t[0] == "MEMBER_OF"}
+
+
+def test_a_subsidiary_set_up_by_its_parent_in_a_citys_district(tmp_path: Path) -> None:
+    """ "Atom Computing Korea, the subsidiary that was set up last year by Atom Computing": set up
+    by and a part of it; its managing director leads it; "headquartered in Daejeon's Yuseong
+    district" places it in Daejeon (a district is no stakeholder); "are now jointly writing" is a
+    collaboration."""
+    found = ties(
+        extract(
+            tmp_path,
+            '"It is small," says Yoon Seo-hyun, managing director of Atom Computing Korea, the subsidiary '
+            "that was set up last year by Atom Computing, the neutral-atom company. Atom Computing Korea is "
+            "headquartered in Daejeon's Yuseong district. SK Telecom and Atom Computing Korea are now "
+            "jointly writing error-mitigation software.",
+        )
+    )
+    korea = "atom-computing-korea"
+    assert {
+        ("ESTABLISHES", "atom-computing", korea),
+        ("PART_OF", korea, "atom-computing"),
+        ("LEADS", "yoon-seo-hyun", korea),
+        ("LOCATED_IN", korea, "daejeon"),
+    } <= found
+    assert {("COLLABORATES_WITH", "sk-telecom", korea), ("COLLABORATES_WITH", korea, "sk-telecom")} & found
+    assert {t for t in found if t[0] == "LOCATED_IN"} == {("LOCATED_IN", korea, "daejeon")}
