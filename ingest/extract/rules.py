@@ -303,6 +303,8 @@ def _register_names(
             continue
         key = normalise_name(candidate.name)
         owners = first_words.get(key, set())
+        if any(short == key for short, _ in apart):
+            owners = set()  # "Kakao Enterprise, the unit of internet company Kakao": Kakao is its own
         if len(candidate.name.split()) == 1 and owners:
             entities = {o for o in owners if o.startswith("store:") or o.split(":", 1)[1] in added}
             if entities:  # "Hyundai Motor" was made a name of "Hyundai Motor Company": one owner
@@ -328,7 +330,9 @@ def _register_names(
                         [candidate.name],
                         "article",
                     )
-            continue  # "LG" when the names hold LG Electronics and LG Uplus: too vague to link
+                continue
+            # "Kakao" beside Kakao Enterprise, Kakao Mobility and Kakao Investment: none of them,
+            # the group they share the name of, an entity of its own
         evidence = candidate.evidence.split(" ")[0] if candidate.evidence else ""
         confidence = _NAME_CONFIDENCE.get(evidence, 0.75) if candidate.kind else 0.5
         item = registry.propose(

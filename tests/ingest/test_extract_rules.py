@@ -1258,3 +1258,18 @@ def test_a_subsidiary_set_up_by_its_parent_in_a_citys_district(tmp_path: Path) -
     } <= found
     assert {("COLLABORATES_WITH", "sk-telecom", korea), ("COLLABORATES_WITH", korea, "sk-telecom")} & found
     assert {t for t in found if t[0] == "LOCATED_IN"} == {("LOCATED_IN", korea, "daejeon")}
+
+
+def test_a_group_name_shared_by_several_named_units_is_the_group(tmp_path: Path) -> None:
+    """ "Kakao" beside Kakao Enterprise, Kakao Mobility and Kakao Investment is none of them: the
+    group, an entity of its own, with its own ties."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Kakao Enterprise, the cloud unit of internet company Kakao, opened a quantum service. KAIST "
+            "will work with Kakao Mobility on routing. Kakao Investment, the group's investment arm, "
+            "bought a stake in IQM. Kakao, which is headquartered in Jeju, has cut costs.",
+        )
+    )
+    assert {("PART_OF", "kakao-enterprise", "kakao"), ("LOCATED_IN", "kakao", "jeju")} <= found
+    assert not {t for t in found if t[0] == "LOCATED_IN" and t[1] != "kakao"}
