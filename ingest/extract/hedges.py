@@ -79,6 +79,7 @@ _WEIGHING = frozenset(
         "applied",  # "had applied for funding from the ministry": asked, not given
         "applying",
         "requested",
+        "invited",  # "which was invited to take part, has not joined": asked, not taking part
     }
 )
 _HEARSAY = (

@@ -575,7 +575,7 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
         if doc[start].lower_.startswith("count"):
             company, backers = s.subject(start), s.first_party_after(start + 1, limit=3)
         else:
-            owner = _whose(s, start)  # "Lumiphase's existing shareholders, including"
+            owner = _whose(s, start) or _its_opening(s, start, state)  # "Lumiphase's shareholders, including"
             company = [owner] if owner is not None else s.subject(start, max_gap=3)
             backers = s.first_party_after(end, limit=3)
         for investor in backers:
@@ -593,6 +593,17 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
                         )
                     )
     return findings
+
+
+def _its_opening(s: Sentence, start: int, state: ArticleState) -> Mention | None:
+    """ "Its investors include A and B" opening a sentence: the organisation the sentence before
+    opens with."""
+    doc = s.span.doc
+    if start - 1 != s.span.start or doc[start - 1].lower_ not in {"its", "their"} or s.previous is None:
+        return None
+    previous = s.previous
+    organisations = ORGANISATIONS | {None}
+    return next((m for m in previous.mentions if previous.party(m) and state.kind(m) in organisations), None)
 
 
 def among_whose_investors(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from graph.model import EntityKind, RelationshipKind
 from ingest.extract.lexicon import DESCRIPTOR_KINDS, GROUP_NOUNS, PREPOSITIONS
 from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.phrases import place_after
 from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
 
@@ -178,6 +179,8 @@ def based_in(s: Sentence, state: ArticleState) -> list[Finding]:
                 state.registry.get(unknown.id).kind = EntityKind.PLACE  # "based in Chuncheon": a place
                 unknown.kind = EntityKind.PLACE
             places = [_city_of_district(s, m, state) or m for m in after if state.kind(m) is EntityKind.PLACE]
+            if not places and (city := place_after(s, end - 1, state, limit=2)) is not None:
+                places = [city]  # "headquartered in Seoul's Gangnam district": the city
             offices = doc[start].lower_ in {"has", "have"}
             places = places if offices else places[:1]  # "has offices in A, B and C": all three
             rule = "has-offices-in" if offices else "based-in"

@@ -249,10 +249,20 @@ class MentionFinder:
         found = self._with_descriptions(sentence, inside)
         self._note_places(sentence, found)
         if sentence.start == sentence.doc[0].i or not self._topic_set:
-            lead = next((m for m in found if not m.modifier and m.kind in ORGANISATIONS | {None}), None)
+            lead = next(  # "The round was led by Stonebridge": the paragraph is not about Stonebridge
+                (
+                    m
+                    for m in found
+                    if not m.modifier
+                    and m.kind in ORGANISATIONS | {None}
+                    and not (m.start > sentence.start and sentence.doc[m.start - 1].lower_ in PREPOSITIONS)
+                ),
+                None,
+            )
             if lead is not None:
                 self.topics.append(lead.id)
-                self._topic_set = True
+            # a paragraph that opens with others acting on its subject keeps the topic before
+            self._topic_set = lead is not None or any(m.kind in ORGANISATIONS for m in found)
         return found
 
     def _note_places(self, sentence: Span, found: list[Mention]) -> None:

@@ -46,6 +46,11 @@ _KOREAN_NAME = re.compile(r"^[A-Z][a-z]{0,4} [A-Z][a-z]+-[a-z]+$")  # family nam
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 
 
+def is_korean_name(name: str) -> bool:
+    """ "Jung Min-cheol": a family name, then a hyphenated given name."""
+    return bool(_KOREAN_NAME.match(name))
+
+
 def _is_cap(token: Token) -> bool:
     text = token.text
     lowered = text.lower()

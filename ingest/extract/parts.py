@@ -312,13 +312,17 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
         # "Atom Computing Korea, the subsidiary that was set up by Atom Computing": a unit of it too
         unit = any(t.lower_ in _SUBSIDIARY_WORDS for t in doc[max(s.span.start, start - 6) : start])
         for thing in founded:
+            # "K-QECC was formed by KRISS, Korea University, ETRI and SK Telecom": a body that
+            # several set up together has them as its members
+            together = len(founders) > 1 and state.kind(thing) is EntityKind.CONSORTIUM
+            tie, rule = (
+                (RelationshipKind.MEMBER_OF, "formed-by")
+                if together
+                else (RelationshipKind.ESTABLISHES, "founded-by")
+            )
             for founder in founders:
                 if founder.id != thing.id and state.kind(founder) is not EntityKind.PLACE:
-                    findings.append(
-                        Finding(
-                            RelationshipKind.ESTABLISHES, founder.id, thing.id, "founded-by", 0.75, s, start
-                        )
-                    )
+                    findings.append(Finding(tie, founder.id, thing.id, rule, 0.75, s, start))
                     if (
                         unit
                         and state.kind(founder) in ORGANISATIONS

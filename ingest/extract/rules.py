@@ -32,7 +32,7 @@ from ingest.extract.gazetteer import Entry, Gazetteer
 from ingest.extract.hedges import HEDGED_KINDS, denied, hearsay
 from ingest.extract.lexicon import GOVERNMENT_SUFFIXES
 from ingest.extract.mentions import MentionFinder
-from ingest.extract.names import NameCandidate, find_names
+from ingest.extract.names import NameCandidate, find_names, is_korean_name
 from ingest.extract.nlp import pipeline
 from ingest.extract.registry import Registry
 from ingest.extract.sentence import Finding, Sentence
@@ -286,6 +286,10 @@ def _register_names(
             first_words.setdefault(normalise_name(words[-1]), set()).add(
                 f"article:{normalise_name(candidate.name)}"
             )
+            if is_korean_name(candidate.name):  # "Governor Jung" is Jung Min-cheol: the family name first
+                first_words.setdefault(normalise_name(words[0]), set()).add(
+                    f"article:{normalise_name(candidate.name)}"
+                )
     ordered = sorted(candidates.values(), key=lambda c: -len(c.name.split()))  # full names first
     added: dict[str, str] = {}
     for candidate in ordered:

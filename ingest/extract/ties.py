@@ -279,7 +279,23 @@ def signed_by(s: Sentence, state: ArticleState) -> list[Finding]:
 partnered = _symmetric(RelationshipKind.PARTNERS_WITH, "partnered", 0.85, "PARTNER")
 
 
-collaborates = _symmetric(RelationshipKind.COLLABORATES_WITH, "collaborates", 0.8, "COLLABORATE")
+_collaborates = _symmetric(RelationshipKind.COLLABORATES_WITH, "collaborates", 0.8, "COLLABORATE")
+
+
+def collaborates(s: Sentence, state: ArticleState) -> list[Finding]:
+    """Working together; "has worked with SK Telecom under a partnership agreement" is a partnership."""
+    findings = _collaborates(s, state)
+    doc = s.span.doc
+    for finding in findings:
+        words = [t.lower_ for t in doc[finding.at : s.clause_end(finding.at)]]
+        under = [
+            i
+            for i, word in enumerate(words[:-2])
+            if word == "under" and words[i + 1] in {"a", "an", "the", "their"}
+        ]
+        if any("partnership" in words[i + 2 : i + 4] for i in under):
+            finding.kind, finding.rule = RelationshipKind.PARTNERS_WITH, "works-under-partnership"
+    return findings
 
 
 def chose_partner(s: Sentence, state: ArticleState) -> list[Finding]:

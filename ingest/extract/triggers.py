@@ -326,7 +326,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
     ],
     "FOUNDED": [[_words("founded co-founded cofounded"), {"LOWER": {"NOT_IN": ["by", "in", "on", "as"]}}]],
     "FOUNDED_BY": [
-        [_words("founded co-founded established started created"), _gap(4), {"LOWER": "by"}],
+        [_words("founded co-founded established started created formed"), _gap(4), {"LOWER": "by"}],
         [{"LOWER": "set"}, {"LOWER": "up"}, _gap(2), {"LOWER": "by"}],
     ],
     "SUBSIDIARY": [

@@ -1273,3 +1273,40 @@ def test_a_group_name_shared_by_several_named_units_is_the_group(tmp_path: Path)
     )
     assert {("PART_OF", "kakao-enterprise", "kakao"), ("LOCATED_IN", "kakao", "jeju")} <= found
     assert not {t for t in found if t[0] == "LOCATED_IN" and t[1] != "kakao"}
+
+
+def test_a_consortium_formed_by_several_and_the_investors_of_the_one_before(tmp_path: Path) -> None:
+    """ "K-QECC was formed by A, B, C and D": its members; "Its investors include" opening a
+    sentence are the investors of the organisation the sentence before opens with; "has worked
+    with SK Telecom under a partnership agreement" is a partnership; "headquartered in Seoul's
+    Gangnam district" is in Seoul; "Governor Jung" is Jung Min-cheol; "invited to take part" is not
+    taking part."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Korea Quantum Error Correction Consortium (K-QECC) was formed in 2036 by the Korea "
+            "Research Institute of Standards and Science (KRISS), "
+            "Korea University and SK Telecom. Riverlane has worked with SK Telecom since 2036 under a "
+            "partnership agreement. Riverlane Korea is headquartered in Seoul's Gangnam district.\n\n"
+            "Riverlane is headquartered in Cambridge. Its investors include Cambridge Innovation Capital "
+            "and Amadeus Capital Partners.\n\n"
+            "Governor Jung Min-cheol of South Jeolla Province opened the alliance. Governor Jung said it "
+            "would grow. Gwangju Metropolitan City, which was invited to take part in K-QECC, declined.",
+        )
+    )
+    body = "korea-quantum-error-correction-consortium"
+    assert {t[1] for t in found if t[0] == "MEMBER_OF" and t[2] == body} == {
+        "korea-research-institute-of-standards-and-science",
+        "korea-university",
+        "sk-telecom",
+    }
+    assert {
+        ("INVESTS_IN", "cambridge-innovation-capital", "riverlane"),
+        ("INVESTS_IN", "amadeus-capital-partners", "riverlane"),
+        ("LOCATED_IN", "riverlane-korea", "seoul"),
+    } <= found
+    partnership = {("PARTNERS_WITH", "riverlane", "sk-telecom"), ("PARTNERS_WITH", "sk-telecom", "riverlane")}
+    assert partnership & found
+    assert not {t for t in found if t[0] == "COLLABORATES_WITH"}
+    assert not {t for t in found if "jung" in t[1] and t[1] != "jung-min-cheol"}
+    assert not {t for t in found if t[1] == "gwangju"}
