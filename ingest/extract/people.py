@@ -71,6 +71,9 @@ def titled_people(s: Sentence, state: ArticleState) -> list[Finding]:
     for person in s.mentions:
         if state.kind(person) is None and person.end - person.start == 2 and person.via == "name":
             organisation, _ = _title_is(s, person, state)
+            copula = person.end < s.span.end and s.span.doc[person.end].lower_ in {"is", "remains"}
+            if organisation is None and copula:  # "Camille Rousseau is chief executive of Quandela Korea"
+                organisation, _ = _title_after(s, person, state)
             if organisation is not None:  # "Its chief executive is Subodh Kulkarni": a person
                 state.registry.get(person.id).kind = EntityKind.PERSON
                 person.kind = EntityKind.PERSON
@@ -198,8 +201,8 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     """ "X, founder and chief executive of Xanadu," or "X, Xanadu's chief executive,"."""
     doc = s.span.doc
     j = person.end
-    if j >= s.span.end or doc[j].text != ",":
-        return None, ""
+    if j >= s.span.end or (doc[j].text != "," and doc[j].lower_ not in {"is", "remains"}):
+        return None, ""  # "X, chief executive of Y," and "X is chief executive of Y"
     j += 1
     owner: Mention | None = None
     if (found := s.at(j)) is not None and found.end < s.span.end and doc[found.end].text in {"'s", "’s"}:

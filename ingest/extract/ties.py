@@ -502,6 +502,28 @@ def coordinated_subject(s: Sentence, index: int) -> Mention | None:
     return first
 
 
+def _just_set_up(s: Sentence, index: int, state: ArticleState) -> Mention | None:
+    """ "A and B will open a joint laboratory in Ulsan. It will be led by Professor X": "it"
+    opening the sentence is what the sentence before set up, not who set it up."""
+    doc = s.span.doc
+    if doc[s.span.start].lower_ != "it" or index - s.span.start > 4:
+        return None
+    for described in (state.opened, state.described_body):
+        if described is not None and described[-1] is s.previous:
+            kind = state.registry.get(described[0]).kind
+            return Mention(s.span.start, s.span.start + 1, described[0], kind, "anaphora")
+    if s.previous is not None:  # "The facility, to be called X, will take up ... It will be led by"
+        first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
+        if first is not None and first.start <= s.previous.span.start + 1 and state.kind(first) in _SET_UP:
+            return Mention(s.span.start, s.span.start + 1, first.id, state.kind(first), "anaphora")
+    return None
+
+
+_SET_UP = frozenset(
+    {EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
+)
+
+
 def _relative_antecedent(s: Sentence, index: int) -> Mention | None:
     """ "the Programme, which was launched by MSIT in 2034 and is managed by IITP": the name
     before the relative clause that the verb at ``index`` continues, after its "and"."""
@@ -759,6 +781,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
             t.lower_ not in _AUXILIARIES | _CONTINUING | {"which", "who"} for t in doc[body.end : start]
         ):
             body = _relative_antecedent(s, start) or coordinated_subject(s, start)
+        body = body or _just_set_up(s, start, state)
         if body is None or _a_round_of(s, body):
             continue  # "The Series A of Rigetti was led by Intel": the round, see round_led_by
         bodies = {EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME, None}

@@ -303,7 +303,9 @@ FLOORS = {
     "batch10": (0.9, 0.7),
     "batch11": (0.89, 0.57),
     "batch12": (0.84, 0.45),
-    "batch13": (0.85, 0.41),  # scored once, untuned: the honest estimate for unseen news
+    "batch13": (0.9, 0.6),
+    "batch14": (0.95, 0.74),
+    "batch15": (0.88, 0.58),
 }
 
 
@@ -1310,3 +1312,19 @@ def test_a_consortium_formed_by_several_and_the_investors_of_the_one_before(tmp_
     assert not {t for t in found if t[0] == "COLLABORATES_WITH"}
     assert not {t for t in found if "jung" in t[1] and t[1] != "jung-min-cheol"}
     assert not {t for t in found if t[1] == "gwangju"}
+
+
+def test_it_led_by_someone_is_what_was_just_set_up_and_a_title_after_is(tmp_path: Path) -> None:
+    """ "A and B will open a joint laboratory. It will be led by Professor X": X leads the laboratory,
+    not A; "Camille Rousseau is chief executive of Quandela Korea" is a person heading it."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Oxford Quantum Circuits and UNIST will open a joint laboratory in Ulsan. It will be led by "
+            "Professor Han Seo-yeon of the physics department. Camille Rousseau is chief executive of "
+            "Quandela Korea.",
+        )
+    )
+    led = {(t[1], t[2]) for t in found if t[0] == "LEADS"}
+    lab = next(t[2] for t in found if t[0] == "ESTABLISHES" and t[1] == "unist")
+    assert led == {("han-seo-yeon", lab), ("camille-rousseau", "quandela-korea")}
