@@ -22,6 +22,7 @@ from ingest.extract.state import ArticleState
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
 
 
+_UNITS = frozenset(["subsidiary", "unit", "branch", "arm", "affiliate"])
 _COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office", "plant", "factory", "fab", "site"])
 
 
@@ -80,6 +81,14 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 findings.append(_located(target, place, s, noun))
         elif (apposed := _apposed_name(s, noun, state)) is not None:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
+            if doc[noun].lower_ in _UNITS:  # a subsidiary is a part of the company that set it up
+                findings += [
+                    Finding(
+                        RelationshipKind.PART_OF, target, f.id, "set-up-unit", 0.75, s, start, dated=False
+                    )
+                    for f in founders
+                    if state.kind(f) in {EntityKind.COMPANY, None} and f.id != target
+                ]
             place = place_after(s, apposed.end, state) or place_after(
                 s, end, state
             )  # "a subsidiary in Busan, X"

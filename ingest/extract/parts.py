@@ -31,6 +31,7 @@ UNIT_WORDS = frozenset(
         "centre",
         "branch",
         "venture",
+        "agency",  # "IFEZ, an agency of the city government", "the ministry's grant agency"
     ]
 )
 _UNIT_NAMES = frozenset(

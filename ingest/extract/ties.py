@@ -800,6 +800,47 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_RUNS = frozenset({"runs", "run", "manages", "manage", "operates", "operate", "oversees", "oversee"})
+_RUN_BODIES = frozenset({EntityKind.PROGRAMME, EntityKind.CONSORTIUM, EntityKind.CLUSTER})
+
+
+def runs(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "the Regional Quantum Hub Programme, which the Ministry of Science and ICT runs", "a
+    programme that the MSS runs", "JNTP, which runs the Quantum Chemistry Talent Programme": the
+    one who runs a programme, body or cluster leads it."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in _RUNS or (token.i + 1 < s.span.end and doc[token.i + 1].lower_ in _NOT_RUN):
+            continue
+        runner = next((m for m in s.mentions if s.name_end(m) == token.i and s.party(m)), None)
+        body: Mention | None = None
+        relative = runner.start - 1 if runner is not None else s.span.start
+        if relative > s.span.start and doc[relative].lower_ == "the":
+            relative -= 1  # "which the Ministry of Science and ICT runs"
+        if runner is not None and relative > s.span.start and doc[relative].lower_ in {"which", "that"}:
+            before = relative - 2 if doc[relative - 1].text == "," else relative - 1
+            body = s.named_before(before) if before >= s.span.start else None
+            body = body or s.apposed(relative)  # "TIPS, a start-up programme that the MSS runs"
+        elif runner is None and token.i - 1 > s.span.start and doc[token.i - 1].lower_ in {"which", "who"}:
+            subject = s.subject(token.i)
+            runner = subject[0] if len(subject) == 1 else None
+            j = token.i + 1
+            while j < s.span.end and doc[j].lower_ in {"the", "its", "a", "an"}:
+                j += 1
+            body = s.at(j)
+        if runner is None or body is None or body.id == runner.id or not s.party(body):
+            continue  # "Shinhan Bank, which manages the fund's assets": not the fund
+        if state.kind(body) in _RUN_BODIES and state.kind(runner) in ORGANISATIONS | {None}:
+            findings.append(
+                Finding(RelationshipKind.LEADS, runner.id, body.id, "runs", 0.75, s, token.i, dated=False)
+            )
+    return findings
+
+
+_NOT_RUN = frozenset({"on", "out", "in", "for", "to", "into", "by", "from", "until", "through"})
+
+
 _MEMBER_WORDS = frozenset({"member", "members", "participants", "partners", "signatories"})
 _LISTING_BODIES = frozenset({EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME})
 
@@ -834,6 +875,7 @@ RULES: list[Rule] = [
     joins,
     participates,
     chaired_by,
+    runs,
     spun_out,
     signed_mou_after,
     signed_by,

@@ -1328,3 +1328,29 @@ def test_it_led_by_someone_is_what_was_just_set_up_and_a_title_after_is(tmp_path
     led = {(t[1], t[2]) for t in found if t[0] == "LEADS"}
     lab = next(t[2] for t in found if t[0] == "ESTABLISHES" and t[1] == "unist")
     assert led == {("han-seo-yeon", lab), ("camille-rousseau", "quandela-korea")}
+
+
+def test_who_runs_a_programme_and_the_units_a_company_or_ministry_has(tmp_path: Path) -> None:
+    """ "the Hub Programme, which the Ministry of Science and ICT runs", "TIPS, a programme that
+    the MSS runs", "JNTP, which runs the Talent Programme": each runner leads; a subsidiary a
+    company opens under a name is a part of it; "the ministry's grant agency" too; "which manages
+    the fund's assets" leads nothing."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The lab was chosen for the Regional Quantum Hub Programme, which the Ministry of Science and "
+            "ICT (MSIT) runs. The start-up joined TIPS, a start-up programme that the Ministry of SMEs and "
+            "Startups (MSS) runs. Jeonnam Technopark (JNTP), which runs the Quantum Chemistry Talent "
+            "Programme, will help. Pasqal will also open a Korean subsidiary, Pasqal Korea, in Pohang. "
+            "The Korea Evaluation Institute of Industrial Technology (KEIT), the ministry's grant agency, "
+            "will pay. Shinhan Bank, which manages the Quantum Growth Fund's assets, declined to comment.",
+        )
+    )
+    assert {
+        ("LEADS", "ministry-of-science-and-ict", "regional-quantum-hub-programme"),
+        ("LEADS", "ministry-of-smes-and-startups", "tips"),
+        ("LEADS", "jeonnam-technopark", "quantum-chemistry-talent-programme"),
+        ("PART_OF", "pasqal-korea", "pasqal"),
+        ("PART_OF", "korea-evaluation-institute-of-industrial-technology", "ministry-of-smes-and-startups"),
+    } <= found
+    assert not {t for t in found if t[1] == "shinhan-bank"}
