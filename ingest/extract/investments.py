@@ -638,7 +638,50 @@ def among_whose_investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_HOLDS = frozenset({"holds", "hold", "owns", "own", "has", "have"})
+_PERCENT = frozenset({"percent", "%", "pct"})
+
+
+def percent_held(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "LG Uplus owns 80 percent of the unit and Noeul the remaining 20 percent", "X holds a 9
+    percent stake in Y": a shareholder invests in what it holds a share of."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        if token.lower_ not in _HOLDS or token.i + 3 >= s.span.end or not doc[token.i + 1].like_num:
+            continue
+        j = token.i + 2
+        if doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+            j += 1
+        if doc[j].lower_ not in _PERCENT:
+            continue
+        j += 1
+        if j < s.span.end and doc[j].lower_ == "stake":
+            j += 1
+        if j >= s.span.end or doc[j].lower_ not in {"of", "in"}:
+            continue
+        targets = s.first_party_after(j + 1, limit=3)
+        holders = [m for m in s.subject(token.i, max_gap=2) if state.kind(m) in ORGANISATIONS | {None}]
+        if not targets or state.kind(targets[0]) not in ORGANISATIONS | {None}:
+            continue
+        target = targets[0]
+        after = s.name_end(target)
+        if after + 1 < s.span.end and doc[after].lower_ == "and":  # "and Noeul the remaining 20 percent"
+            other = s.at(after + 1)
+            if other is not None and any(t.lower_ in _PERCENT for t in doc[other.end : other.end + 5]):
+                holders.append(other)
+        for holder in holders:
+            if holder.id != target.id:
+                findings.append(
+                    Finding(
+                        RelationshipKind.INVESTS_IN, holder.id, target.id, "holds-percent", 0.8, s, token.i
+                    )
+                )
+    return findings
+
+
 RULES: list[Rule] = [
+    percent_held,
     invests,
     raised_from,
     funds,

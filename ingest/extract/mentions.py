@@ -76,6 +76,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "flagship": (frozenset({EntityKind.PROGRAMME}), "flagship"),  # "the flagship": the flagship project
     "province": (frozenset({EntityKind.PLACE, EntityKind.GOVERNMENT_BODY}), None),
     "subsidiary": (frozenset({EntityKind.COMPANY}), None),
+    "unit": (frozenset({EntityKind.COMPANY}), None),
     "plant": (frozenset({EntityKind.COMPANY}), None),
     "factory": (frozenset({EntityKind.COMPANY}), None),
     "operator": (frozenset({EntityKind.COMPANY}), None),
@@ -173,6 +174,28 @@ class History:
             if kind in kinds and all(w in lowered for w in words) and entity_id not in exclude:
                 return entity_id
         return None
+
+    def unit_of(self, parent: str, exclude: set[str]) -> str | None:
+        """The latest company named after ``parent`` ("SBQuantum Korea" after SBQuantum): "the
+        unit" right after its parent was named is the unit, not the parent."""
+        prefix = next((name.lower() for entity_id, _, name in self.seen if entity_id == parent), None)
+        if prefix is None:
+            return None
+        for entity_id, kind, name in reversed(self.seen):
+            named_after = name.lower().startswith(f"{prefix} ")
+            if named_after and kind in {EntityKind.COMPANY, None} and entity_id not in exclude:
+                return entity_id
+        return None
+
+    def most_named(self, kinds: frozenset[EntityKind | None], word: str, exclude: set[str]) -> str | None:
+        """The entity of ``kinds`` whose name holds ``word`` that the article has named most often
+        so far, the latest of those named as often."""
+        counts: dict[str, int] = {}
+        for entity_id, kind, name in self.seen:
+            if kind in kinds and word in name.lower() and entity_id not in exclude:
+                counts[entity_id] = counts.get(entity_id, 0) + 1
+                counts[entity_id] = counts.pop(entity_id)  # the latest last, for ties
+        return max(reversed(counts), key=lambda e: counts[e]) if counts else None
 
     def latest_two(
         self, *, companies: bool = False, exclude: set[str] | None = None, count: int = 2
@@ -556,6 +579,11 @@ class MentionFinder:
             if entity_id is None and word is None and head.lower_ in _PREFERRED_WORD:
                 entity_id = self.history.latest(kinds, head.lower_, exclude)
             entity_id = entity_id or self.history.latest(kinds, word, exclude)
+            if head.lower_ in {"unit", "subsidiary"} and entity_id is not None:
+                entity_id = self.history.unit_of(entity_id, exclude) or entity_id
+            if head.lower_ == "ministry" and not portfolio:
+                # "the ministry": the one the article is about, not another named once in passing
+                entity_id = self.history.most_named(kinds, "ministry", exclude) or entity_id
         if entity_id is None:
             return None
         known = self.registry.get(entity_id)

@@ -306,6 +306,7 @@ FLOORS = {
     "batch13": (0.9, 0.6),
     "batch14": (0.95, 0.74),
     "batch15": (0.88, 0.58),
+    "batch16": (0.85, 0.44),
 }
 
 
@@ -1354,3 +1355,40 @@ def test_who_runs_a_programme_and_the_units_a_company_or_ministry_has(tmp_path: 
         ("PART_OF", "korea-evaluation-institute-of-industrial-technology", "ministry-of-smes-and-startups"),
     } <= found
     assert not {t for t in found if t[1] == "shinhan-bank"}
+
+
+def test_the_ministry_is_the_one_the_article_is_about(tmp_path: Path) -> None:
+    """A ministry named once in passing ("The Ministry of Economy and Finance, which drafts the
+    budget, ...") does not become "the ministry" of the sentences after it."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) released its quantum budget on Wednesday. The "
+            "ministry will spend more on sensing. The Ministry of Economy and Finance, which drafts the "
+            "national budget, had trimmed the request, officials said.\n\n"
+            "The Korea Institute of Science and Technology Information (KISTI) is to receive 38 billion "
+            "won from the ministry.",
+        )
+    )
+    funders = {t[1] for t in found if t[0] == "FUNDS"}
+    assert funders == {"ministry-of-science-and-ict"}
+
+
+def test_shares_held_in_percent_and_the_unit_after_its_parent(tmp_path: Path) -> None:
+    """ "LG Uplus owns 80 percent of the unit and Noeul the remaining 20 percent": both invest in
+    the unit; "the unit" right after its parent is named is the unit ("SBQuantum Korea")."""
+    found = ties(
+        extract(
+            tmp_path,
+            "To sell the service to banks, LG Uplus has set up a subsidiary, U+ Quantum Security. LG Uplus "
+            "owns 80 percent of the unit and Noeul the remaining 20 percent.\n\n"
+            "SBQuantum opened SBQuantum Korea, a subsidiary in Busan, last year. SBQuantum makes "
+            "magnetometers. The city of Busan has invested 2 billion won in the unit.",
+        )
+    )
+    assert {
+        ("INVESTS_IN", "lg-uplus", "u-quantum-security"),
+        ("INVESTS_IN", "noeul", "u-quantum-security"),
+        ("INVESTS_IN", "busan", "sbquantum-korea"),
+    } <= found
+    assert ("INVESTS_IN", "busan", "sbquantum") not in found
