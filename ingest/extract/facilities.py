@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.mentions import ORGANISATIONS, SET_UP_KINDS
 from ingest.extract.phrases import (
     INSTITUTE_NOUNS,
     entity_status,
@@ -349,9 +349,6 @@ def launched_named(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_SET_UP_KINDS = frozenset(
-    {EntityKind.CLUSTER, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, EntityKind.PROGRAMME}
-)
 _BEFORE_VERB = frozenset(["the", "has", "had", "have", "jointly", "first", "originally", "(", ")"])
 
 
@@ -376,7 +373,7 @@ def launched_which(s: Sentence, state: ArticleState) -> list[Finding]:
         if not founders or doc[j].lower_ not in {"which", "that"} or j - 1 <= s.span.start:
             continue
         named = s.named_before(j - 2) if doc[j - 1].text == "," else s.apposed(j)
-        if named is None or not s.party(named) or state.kind(named) not in _SET_UP_KINDS:
+        if named is None or not s.party(named) or state.kind(named) not in SET_UP_KINDS:
             continue
         for founder in founders:
             if (

@@ -36,6 +36,11 @@ ORGANISATIONS = frozenset(
         EntityKind.CONSORTIUM,
     }
 )
+# What an article says is set up, launched or opened: the kinds "the centre", "it" and "the
+# programme" refer back to once it is.
+SET_UP_KINDS = frozenset(
+    {EntityKind.CLUSTER, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, EntityKind.PROGRAMME}
+)
 # An organisation the article names without saying what it is, is most likely a company.
 _COMPANY_LIKE: frozenset[EntityKind | None] = frozenset({EntityKind.COMPANY, None})
 # "the <word>" -> (kinds it can refer to, a word the antecedent's name must contain, or None)

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
 from ingest.extract.lexicon import MONTHS_AND_DAYS, STAFF_WORDS, TITLE_WORDS
-from ingest.extract.mentions import ORGANISATIONS
+from ingest.extract.mentions import ORGANISATIONS, SET_UP_KINDS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
@@ -486,14 +486,21 @@ def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-def coordinated_subject(s: Sentence, index: int) -> Mention | None:
-    """ "The hub was established under ... and will be run by X": the sentence's subject, when
-    only auxiliaries stand between "and" and the verb at ``index``."""
+def _and_before(s: Sentence, index: int) -> int | None:
+    """The "and" that the verb at ``index`` follows past its auxiliaries ("... and will be run by"),
+    where the verb continues a clause before it."""
     doc = s.span.doc
     j = index - 1
     while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
         j -= 1
-    if doc[j].lower_ != "and":
+    return j if doc[j].lower_ == "and" else None
+
+
+def coordinated_subject(s: Sentence, index: int) -> Mention | None:
+    """ "The hub was established under ... and will be run by X": the sentence's subject, when
+    only auxiliaries stand between "and" and the verb at ``index``."""
+    j = _and_before(s, index)
+    if j is None:
         return None
     verb = next((t.i for t in s.span if t.lower_ in _AUXILIARIES - {",", "to"}), j)
     first = next((m for m in s.mentions if s.party(m) and not s.after_preposition(m)), None)
@@ -514,24 +521,18 @@ def _just_set_up(s: Sentence, index: int, state: ArticleState) -> Mention | None
             return Mention(s.span.start, s.span.start + 1, described[0], kind, "anaphora")
     if s.previous is not None:  # "The facility, to be called X, will take up ... It will be led by"
         first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
-        if first is not None and first.start <= s.previous.span.start + 1 and state.kind(first) in _SET_UP:
+        opening = first is not None and first.start <= s.previous.span.start + 1
+        if first is not None and opening and state.kind(first) in SET_UP_KINDS:
             return Mention(s.span.start, s.span.start + 1, first.id, state.kind(first), "anaphora")
     return None
-
-
-_SET_UP = frozenset(
-    {EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, EntityKind.CLUSTER, EntityKind.PROGRAMME}
-)
 
 
 def _relative_antecedent(s: Sentence, index: int) -> Mention | None:
     """ "the Programme, which was launched by MSIT in 2034 and is managed by IITP": the name
     before the relative clause that the verb at ``index`` continues, after its "and"."""
     doc = s.span.doc
-    j = index - 1
-    while j > s.span.start and doc[j].lower_ in _AUXILIARIES - {","}:
-        j -= 1
-    if doc[j].lower_ != "and":
+    j = _and_before(s, index)
+    if j is None:
         return None
     for k in range(j - 1, s.span.start + 1, -1):
         if doc[k].text in {";", ":"} or doc[k].lower_ in {"while", "whereas", "but"}:
