@@ -138,6 +138,16 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
     docs = list(docs)
     lowercase = {t.lower_ for doc in docs for t in doc if t.is_lower}
     found: dict[str, NameCandidate] = {}
+    # names the article also writes inside a sentence: "Quantum Machines" opening a sentence is
+    # that name, though "quantum" alone is an ordinary word
+    inside = {
+        span.text
+        for doc in docs
+        for label, start, end in _matcher()(doc)
+        if doc.vocab.strings[label] == "NAME"
+        for span in [doc[start:end]]
+        if not _opens_sentence(span[0]) and span[0].lower_ not in OPENERS
+    }
     for doc in docs:
         persons = _titled_people(doc)
         for span in persons:
@@ -145,7 +155,7 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
         taken = {i for span in persons for i in range(span.start, span.end)}
         spans = [doc[s:e] for label, s, e in _matcher()(doc) if doc.vocab.strings[label] == "NAME"]
         for span in _join_by_acronym(filter_spans(spans)):
-            for part in _trim(span, lowercase):
+            for part in _trim(span, lowercase, inside):
                 if any(i in taken for i in range(part.start, part.end)):
                     continue
                 kind, evidence = _kind_of(part)
@@ -245,14 +255,18 @@ def _titled_people(doc: Doc) -> list[Span]:
 _ORG_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
 
 
-def _trim(span: Span, lowercase: set[str]) -> list[Span]:
+def _trim(span: Span, lowercase: set[str], inside: set[str]) -> list[Span]:
     """The name inside a capitalised run: without a leading "The", a sentence-opening word that
     the article also writes in lower case ("Leading", "Officials"), or a weekday or month."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
         doc[start].lower_ in OPENERS
-        or (_opens_sentence(doc[start]) and _ordinary_word(doc[start], lowercase))
+        or (
+            _opens_sentence(doc[start])
+            and _ordinary_word(doc[start], lowercase)
+            and doc[start:end].text not in inside
+        )
         or (doc[start].text in COUNTRY_CODES and end - start > 1)  # "US Department of Energy"
     ):
         start += 1

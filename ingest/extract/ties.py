@@ -295,6 +295,12 @@ def collaborates(s: Sentence, state: ArticleState) -> list[Finding]:
         ]
         if any("partnership" in words[i + 2 : i + 4] for i in under):
             finding.kind, finding.rule = RelationshipKind.PARTNERS_WITH, "works-under-partnership"
+    for start, end in s.found("JOINTLY_BY"):
+        makers = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in _ORGS_OR_PLACES]
+        findings += [
+            Finding(RelationshipKind.COLLABORATES_WITH, a.id, b.id, "made-jointly-by", 0.75, s, start)
+            for a, b in combinations(makers, 2)
+        ]
     return findings
 
 

@@ -144,7 +144,15 @@ TRIGGERS: dict[str, list[Pattern]] = {
             {"LOWER": "jointly"},  # "are now jointly writing software", "will jointly test"
             {"LOWER": {"REGEX": "^(develop|research|build|stud|writ|design|test|creat|produc|explor|work)"}},
         ],
-        [_words("develop design build"), _gap(4), {"LOWER": "together"}],  # "will develop software together"
+        [  # "will develop software together", "have been developing a controller together"
+            _words("develop develops developing design designs designing build builds building"),
+            _gap(4),
+            {"LOWER": "together"},
+        ],
+    ],
+    # "Those transmitters were developed jointly by LG Uplus and ETRI"
+    "JOINTLY_BY": [
+        [_words("developed designed built created written"), {"LOWER": "jointly"}, {"LOWER": "by"}]
     ],
     "INVEST": [
         [_words("invest invests invested investing")],
@@ -268,7 +276,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
     ],
     "PARTICIPATE": [
         [_words("participate participates participated participating")],
-        [_words("take takes took taking"), {"LOWER": "part"}],
+        [_words("take takes took taking taken"), {"LOWER": "part"}],
     ],
     "LEAD": [
         [

@@ -1392,3 +1392,23 @@ def test_shares_held_in_percent_and_the_unit_after_its_parent(tmp_path: Path) ->
         ("INVESTS_IN", "busan", "sbquantum-korea"),
     } <= found
     assert ("INVESTS_IN", "busan", "sbquantum") not in found
+
+
+def test_joint_work_in_other_words_and_a_name_opening_a_sentence(tmp_path: Path) -> None:
+    """ "have been developing a controller together", "were developed jointly by A and B", "has
+    taken part in"; "Quantum Machines" opening a sentence is the name the article writes inside
+    sentences too (not "Machines", though "quantum" alone is an ordinary word)."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Coldgate makes quantum chips and sells them to Quantum Machines. Since 2036 Coldgate has "
+            "taken part in the Cryogenic Electronics Programme. Quantum Machines and Coldgate have been "
+            "developing a cryogenic pulse controller together since 2035. Those transmitters were "
+            "developed jointly by LG Uplus and the Electronics and Telecommunications Research Institute "
+            "(ETRI).",
+        )
+    )
+    etri = "electronics-and-telecommunications-research-institute"
+    assert ("PARTICIPATES_IN", "coldgate", "cryogenic-electronics-programme") in found
+    collaborations = {frozenset(t[1:]) for t in found if t[0] == "COLLABORATES_WITH"}
+    assert collaborations == {frozenset({"quantum-machines", "coldgate"}), frozenset({"lg-uplus", etri})}
