@@ -263,6 +263,8 @@ def leads_body(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("LEAD")):
         noun = end - 1
+        if any(t.text == "," for t in doc[start:noun]):
+            continue  # "the Alliance, which KT chairs, runs a programme": another clause's noun
         leaders = [m for m in s.subject(start) if state.kind(m) in ORGANISATIONS | {None}]
         if not leaders:
             continue
@@ -301,6 +303,8 @@ def led_body(s: Sentence, state: ArticleState) -> list[Finding]:
     findings: list[Finding] = []
     doc = s.span.doc
     for start, end in s.found("LED_BY"):
+        if doc[start].lower_ not in {"led", "co-led"}:
+            continue  # "a consortium backed by Samsung": backing is no leading
         noun = start - 1
         if noun <= s.span.start or doc[noun].lower_ not in BODY_NOUNS - {"group", "network", "forum"}:
             continue
@@ -311,8 +315,11 @@ def led_body(s: Sentence, state: ArticleState) -> list[Finding]:
         if opening is None or any(not (t.is_lower and t.is_alpha) for t in words[opening + 1 :]):
             continue
         leaders = [m for m in s.first_party_after(end, limit=2) if state.kind(m) in ORGANISATIONS | {None}]
-        if not leaders:
-            continue
+        last = s.name_end(leaders[-1]) if leaders else s.span.end
+        if not leaders or (
+            last < s.span.end and doc[last].is_lower and doc[last].is_alpha and doc[last].lower_ != "and"
+        ):
+            continue  # "an association led by former KT executives": the executives lead it
         described = " ".join(t.text for t in [*words[opening + 1 :], doc[noun]])
         name = f"{' and '.join(state.name(m.id) for m in leaders)}-led {described}"
         body = state.create(

@@ -81,7 +81,12 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 findings.append(_located(target, place, s, noun))
         elif (apposed := _apposed_name(s, noun, state)) is not None:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
-            if doc[noun].lower_ in _UNITS:  # a subsidiary is a part of the company that set it up
+            if (
+                doc[noun].lower_ in _UNITS
+                and len(founders) == 1
+                and state.kind(apposed) in {EntityKind.COMPANY, None}
+            ):
+                # a subsidiary is a part of the company that set it up
                 findings += [
                     Finding(
                         RelationshipKind.PART_OF, target, f.id, "set-up-unit", 0.75, s, start, dated=False

@@ -603,7 +603,10 @@ def _its_opening(s: Sentence, start: int, state: ArticleState) -> Mention | None
         return None
     previous = s.previous
     organisations = ORGANISATIONS | {None}
-    return next((m for m in previous.mentions if previous.party(m) and state.kind(m) in organisations), None)
+    named = [m for m in previous.mentions if previous.party(m) and state.kind(m) in organisations]
+    if len({m.id for m in named}) != 1:
+        return None  # "KT bought a stake in Qunova. Its investors include": whose is unclear
+    return named[0]
 
 
 def among_whose_investors(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -643,41 +646,58 @@ _PERCENT = frozenset({"percent", "%", "pct"})
 
 
 def percent_held(s: Sentence, state: ArticleState) -> list[Finding]:
-    """ "LG Uplus owns 80 percent of the unit and Noeul the remaining 20 percent", "X holds a 9
-    percent stake in Y": a shareholder invests in what it holds a share of."""
+    """ "LG Uplus owns 80 percent of the unit and Noeul the remaining 20 percent", "KT has a 9
+    percent stake in Qunova": a shareholder invests in what it holds a share of."""
     findings: list[Finding] = []
     doc = s.span.doc
     for token in s.span:
-        if token.lower_ not in _HOLDS or token.i + 3 >= s.span.end or not doc[token.i + 1].like_num:
-            continue
-        j = token.i + 2
-        if doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
-            j += 1
-        if doc[j].lower_ not in _PERCENT:
-            continue
-        j += 1
-        if j < s.span.end and doc[j].lower_ == "stake":
-            j += 1
-        if j >= s.span.end or doc[j].lower_ not in {"of", "in"}:
+        j = _past_a_percentage(s, token.i + 1) if token.lower_ in _HOLDS else None
+        if j is None or j >= s.span.end or doc[j].lower_ not in {"of", "in"}:
             continue
         targets = s.first_party_after(j + 1, limit=3)
         holders = [m for m in s.subject(token.i, max_gap=2) if state.kind(m) in ORGANISATIONS | {None}]
         if not targets or state.kind(targets[0]) not in ORGANISATIONS | {None}:
             continue
         target = targets[0]
-        after = s.name_end(target)
-        if after + 1 < s.span.end and doc[after].lower_ == "and":  # "and Noeul the remaining 20 percent"
-            other = s.at(after + 1)
-            if other is not None and any(t.lower_ in _PERCENT for t in doc[other.end : other.end + 5]):
-                holders.append(other)
-        for holder in holders:
-            if holder.id != target.id:
-                findings.append(
-                    Finding(
-                        RelationshipKind.INVESTS_IN, holder.id, target.id, "holds-percent", 0.8, s, token.i
-                    )
-                )
+        holders += _holder_of_the_rest(s, s.name_end(target))
+        findings += [
+            Finding(RelationshipKind.INVESTS_IN, holder.id, target.id, "holds-percent", 0.8, s, token.i)
+            for holder in holders
+            if holder.id != target.id
+        ]
     return findings
+
+
+def _past_a_percentage(s: Sentence, index: int) -> int | None:
+    """The token after "80 percent", "a 9 per cent stake" or "the remaining 20 %" from ``index``."""
+    doc = s.span.doc
+    j = index
+    while j < s.span.end and doc[j].lower_ in {"a", "an", "the", "remaining", "other"}:
+        j += 1
+    if j + 1 >= s.span.end or not doc[j].like_num:
+        return None
+    j += 1
+    if doc[j].lower_ == "per" and j + 1 < s.span.end and doc[j + 1].lower_ == "cent":
+        j += 1
+    elif doc[j].lower_ not in _PERCENT:
+        return None
+    j += 1
+    return j + 1 if j < s.span.end and doc[j].lower_ == "stake" else j
+
+
+def _holder_of_the_rest(s: Sentence, index: int) -> list[Mention]:
+    """ "... of the unit and Noeul the remaining 20 percent": a second holder of the same company,
+    when nothing but its share follows the name (not "and Naver has 20 percent of Kakao")."""
+    doc = s.span.doc
+    if index + 1 >= s.span.end or doc[index].lower_ != "and":
+        return []
+    other = s.at(index + 1)
+    if other is None or other.start != index + 1:
+        return []
+    after = _past_a_percentage(s, s.name_end(other))
+    if after is None or (after < s.span.end and doc[after].lower_ in {"of", "in"}):
+        return []
+    return [other]
 
 
 RULES: list[Rule] = [

@@ -157,10 +157,13 @@ class History:
     """Entities in the order the article mentions them, for descriptions to refer back to."""
 
     seen: list[tuple[str, EntityKind | None, str]] = field(default_factory=list)  # (id, kind, name)
+    named: dict[str, int] = field(default_factory=dict)  # how often each was named by its name
 
     def add(self, mention: Mention, name: str) -> None:
         if not mention.modifier:
             self.seen.append((mention.id, mention.kind, name))
+            if mention.via != "anaphora":
+                self.named[mention.id] = self.named.get(mention.id, 0) + 1
 
     def latest(
         self, kinds: frozenset[EntityKind | None], word: str | None, exclude: set[str], *also: str
@@ -193,14 +196,15 @@ class History:
         return None
 
     def most_named(self, kinds: frozenset[EntityKind | None], word: str, exclude: set[str]) -> str | None:
-        """The entity of ``kinds`` whose name holds ``word`` that the article has named most often
-        so far, the latest of those named as often."""
-        counts: dict[str, int] = {}
+        """The entity of ``kinds`` whose name holds ``word`` that the article has named (by name,
+        not by a description) most often so far; of those named as often, the first named (the
+        one the article opened with)."""
+        in_order: list[str] = []
         for entity_id, kind, name in self.seen:
-            if kind in kinds and word in name.lower() and entity_id not in exclude:
-                counts[entity_id] = counts.get(entity_id, 0) + 1
-                counts[entity_id] = counts.pop(entity_id)  # the latest last, for ties
-        return max(reversed(counts), key=lambda e: counts[e]) if counts else None
+            fits = kind in kinds and word in name.lower() and entity_id not in exclude
+            if fits and entity_id not in in_order and self.named.get(entity_id):
+                in_order.append(entity_id)
+        return max(in_order, key=lambda e: self.named[e]) if in_order else None
 
     def latest_two(
         self, *, companies: bool = False, exclude: set[str] | None = None, count: int = 2
@@ -585,9 +589,11 @@ class MentionFinder:
                 entity_id = self.history.latest(kinds, head.lower_, exclude)
             entity_id = entity_id or self.history.latest(kinds, word, exclude)
             if head.lower_ in {"unit", "subsidiary"} and entity_id is not None:
-                entity_id = self.history.unit_of(entity_id, exclude) or entity_id
-            if head.lower_ == "ministry" and not portfolio:
-                # "the ministry": the one the article is about, not another named once in passing
+                unit = self.history.unit_of(entity_id, exclude)
+                entity_id = unit if unit is not None and unit in self._last_span else entity_id
+            if head.lower_ == "ministry" and not portfolio and entity_id not in self._last_span:
+                # "the ministry" in a new paragraph: the one the article is about, not another
+                # named once in passing (one named in this paragraph is the one meant)
                 entity_id = self.history.most_named(kinds, "ministry", exclude) or entity_id
         if entity_id is None:
             return None

@@ -31,9 +31,18 @@ UNIT_WORDS = frozenset(
         "centre",
         "branch",
         "venture",
-        "agency",  # "IFEZ, an agency of the city government", "the ministry's grant agency"
     ]
 )
+_GOVERNMENT_UNIT_WORDS = frozenset(["agency", "agencies"])  # "the ministry's grant agency"
+
+
+def _unit_words(owner: Mention, state: ArticleState) -> frozenset[str]:
+    """The words that make a unit of ``owner``: an agency only of a government ("Qunova's PR
+    agency" is a supplier)."""
+    government = state.kind(owner) is EntityKind.GOVERNMENT_BODY
+    return UNIT_WORDS | _GOVERNMENT_UNIT_WORDS if government else UNIT_WORDS
+
+
 _UNIT_NAMES = frozenset(
     ["department", "school", "college", "faculty", "institute", "laboratory", "lab", "center", "centre"]
 )
@@ -77,7 +86,7 @@ def units(s: Sentence, state: ArticleState) -> list[Finding]:
         academic = state.kind(owner) in {EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE} and bool(
             _ACADEMIC_UNITS & set(name)
         )  # "the university's Graduate School of Semiconductor Technology"
-        if UNIT_WORDS & set(words) or (
+        if _unit_words(owner, state) & set(words) or (
             not words and ((name and name[0] in _UNIT_NAMES) or institute or academic)
         ):
             findings.append(
@@ -108,7 +117,7 @@ def unit_appositions(s: Sentence, state: ArticleState) -> list[Finding]:
             if not (token.is_alpha and token.is_lower):
                 break
             words.append(token.lower_)
-        if UNIT_WORDS & set(words) and owner.id != unit.id:
+        if _unit_words(owner, state) & set(words) and owner.id != unit.id:
             findings.append(
                 Finding(
                     RelationshipKind.PART_OF,
@@ -244,16 +253,19 @@ def part_of(s: Sentence, state: ArticleState) -> list[Finding]:
                     RelationshipKind.PART_OF, inner.id, whole[0].id, "part-of", 0.75, s, token.i, dated=False
                 )
             )
-    return findings + _belongs_to(s, state)
+    return findings
 
 
-def _belongs_to(s: Sentence, state: ArticleState) -> list[Finding]:
+_MEMBERSHIP_WORDS = frozenset({"alliance", "consortium", "association", "cluster", "forum", "federation"})
+
+
+def belongs_to(s: Sentence, state: ArticleState) -> list[Finding]:
     """ "ETRI, which ... belongs to the National Research Council of Science and Technology": a
-    part of the organisation it belongs to."""
+    part of the organisation it belongs to, or a member of the alliance or cluster."""
     findings: list[Finding] = []
     doc = s.span.doc
     for token in s.span:
-        if token.lower_ not in {"belongs", "belong", "belonged"} or token.i + 1 >= s.span.end:
+        if token.lower_ not in {"belongs", "belong"} or token.i + 1 >= s.span.end:  # "once belonged": no more
             continue
         if doc[token.i + 1].lower_ != "to":
             continue
@@ -263,17 +275,11 @@ def _belongs_to(s: Sentence, state: ArticleState) -> list[Finding]:
         if len(inner) != 1 or not whole or state.kind(inner[0]) not in organisations:
             continue
         if state.kind(whole[0]) in organisations and whole[0].id != inner[0].id:
+            # "KT belongs to the alliance" is a member; "ETRI belongs to the NST" (a council) a part
+            body = _MEMBERSHIP_WORDS & set(state.name(whole[0].id).lower().split())
+            tie = RelationshipKind.MEMBER_OF if body else RelationshipKind.PART_OF
             findings.append(
-                Finding(
-                    RelationshipKind.PART_OF,
-                    inner[0].id,
-                    whole[0].id,
-                    "belongs-to",
-                    0.75,
-                    s,
-                    token.i,
-                    dated=False,
-                )
+                Finding(tie, inner[0].id, whole[0].id, "belongs-to", 0.75, s, token.i, dated=False)
             )
     return findings
 
@@ -310,12 +316,16 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
             (s.at(f.end + 1) or f) if f.end + 1 < s.span.end and doc[f.end].lower_ in TITLE_WORDS else f
             for f in founders
         ]  # "by University of Sydney professor Michael Biercuk": the professor
-        # "Atom Computing Korea, the subsidiary that was set up by Atom Computing": a unit of it too
-        unit = any(t.lower_ in _SUBSIDIARY_WORDS for t in doc[max(s.span.start, start - 6) : start])
+        unit = _the_unit_that(s, start) and len(founders) == 1
         for thing in founded:
             # "K-QECC was formed by KRISS, Korea University, ETRI and SK Telecom": a body that
-            # several set up together has them as its members
-            together = len(founders) > 1 and state.kind(thing) is EntityKind.CONSORTIUM
+            # several form together has them as its members (one that a ministry establishes, not)
+            together = (
+                doc[start].lower_ == "formed"
+                and len(founders) > 1
+                and state.kind(thing) is EntityKind.CONSORTIUM
+                and all(state.kind(f) in _MEMBER_KINDS for f in founders)
+            )
             tie, rule = (
                 (RelationshipKind.MEMBER_OF, "formed-by")
                 if together
@@ -326,7 +336,7 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
                     findings.append(Finding(tie, founder.id, thing.id, rule, 0.75, s, start))
                     if (
                         unit
-                        and state.kind(founder) in ORGANISATIONS
+                        and state.kind(founder) in _COMPANY_OR_NONE
                         and state.kind(thing) in _COMPANY_OR_NONE
                     ):
                         findings.append(
@@ -345,6 +355,22 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
 
 
 _SUBSIDIARY_WORDS = frozenset({"subsidiary", "unit", "arm", "affiliate", "division"})
+_MEMBER_KINDS = frozenset(
+    {EntityKind.COMPANY, EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, None}
+)
+
+
+def _the_unit_that(s: Sentence, index: int) -> bool:
+    """ "Atom Computing Korea, the subsidiary that was set up by ...": the thing set up is called a
+    unit right before the verb at ``index``, in a relative clause of its own."""
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[max(s.span.start, index - 8) : index]]
+    for k, word in enumerate(words[:-1]):
+        if word in _SUBSIDIARY_WORDS and k >= 2 and words[k - 1] in {"the", "a"} and words[k - 2] == ",":
+            return words[k + 1] in {"that", "which"}
+    return False
+
+
 _COMPANY_OR_NONE = frozenset({EntityKind.COMPANY, None})
 
 
@@ -408,6 +434,7 @@ RULES = [
     hosted_at,
     institute_under,
     part_of,
+    belongs_to,
     owned_by,
     founded_by,
     person_founded,

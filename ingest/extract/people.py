@@ -163,6 +163,26 @@ def _minister_of(s: Sentence, person: Mention, state: ArticleState) -> str | Non
     return None
 
 
+def _ministry_of_country(state: ArticleState, found: str | None, country: str) -> str | None:
+    """``found`` if it is ``country``'s ministry: "France's Minister of Science" is not the
+    ministry the article named, which is another country's or, where the article does not say,
+    Korea's (the country these articles are about)."""
+    item = state.registry.items.get(found) if found is not None else None  # a store entity: not said
+    known = item.country if item is not None else None
+    return found if known == country or (known is None and country == "KR") else None
+
+
+def _country_after(s: Sentence, index: int, state: ArticleState) -> str | None:
+    """The country of "of France" right after a portfolio, if it names one."""
+    doc = s.span.doc
+    if index + 1 >= s.span.end or doc[index].lower_ != "of":
+        return None
+    place = s.at(index + 1)
+    if place is None or state.kind(place) is not EntityKind.PLACE:
+        return None
+    return state.registry.get(place.id).country or "elsewhere"
+
+
 def _portfolio_after(s: Sentence, j: int, state: ArticleState) -> list[str]:
     """The capitalised words of a portfolio from token ``j``: "Science and ICT" in "Minister of
     Science and ICT, said"; none when a name of a known kind stands there."""
@@ -201,9 +221,12 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
     """ "X, founder and chief executive of Xanadu," or "X, Xanadu's chief executive,"."""
     doc = s.span.doc
     j = person.end
-    if j >= s.span.end or (doc[j].text != "," and doc[j].lower_ not in {"is", "remains"}):
+    copula = doc[j].lower_ in {"is", "remains"} if j < s.span.end else False
+    if j >= s.span.end or (doc[j].text != "," and not copula):
         return None, ""  # "X, chief executive of Y," and "X is chief executive of Y"
     j += 1
+    if copula and j < s.span.end and doc[j].lower_ in {"a", "an"}:
+        return None, ""  # "X is a director of Samsung": one of several
     owner: Mention | None = None
     if (found := s.at(j)) is not None and found.end < s.span.end and doc[found.end].text in {"'s", "’s"}:
         owner, j = found, found.end + 1
@@ -224,8 +247,15 @@ def _title_after(s: Sentence, person: Mention, state: ArticleState) -> tuple[str
         titles.append("head")
     if not _leads([t for t in titles if t != "of"]) or any(word in NOT_LEADING for word in titles):
         return None, ""
+    if owner is not None and state.kind(owner) is EntityKind.PLACE and "minister" in titles:
+        # "Pierre Dupont, France's Minister of Science,": France's ministry, if the article names it
+        portfolio = _portfolio_after(s, j, state) if titles[-1] == "of" else []
+        of_country = state.registry.get(owner.id).country or "elsewhere"
+        return _ministry_of_country(state, _ministry(state, portfolio, of_country), of_country), "title-after"
     if owner is None and titles[-2:] == ["minister", "of"]:
-        ministry = _ministry(state, _portfolio_after(s, j, state), None)
+        portfolio = _portfolio_after(s, j, state)
+        country = _country_after(s, j + len(portfolio), state)  # "Minister of Science of France"
+        ministry = _ministry(state, portfolio, country)
         if ministry is not None:  # "Lee Jae-hoon, Minister of Science and ICT,": the Ministry of ...
             return ministry, "title-after"
     if owner is None and titles and titles[-1] == "of":

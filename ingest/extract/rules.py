@@ -221,11 +221,18 @@ def _denies_it(span: Span) -> bool:
     return False
 
 
+_VERB_STATED = frozenset({"leads-body", "runs", "belongs-to"})
+"""Rules whose tie a verb states ("KT will chair the alliance", "which MSIT runs"), so that a
+negation or a weighing word before it ("declined to chair", "may chair") undoes it, whatever its
+kind."""
+
+
 def _denied(finding: Finding, reported: int | None) -> bool:
     """Whether the sentence denies the tie or only weighs it (see :mod:`ingest.extract.hedges`),
     or calls the report that states it wrong: "Reports that X had joined the round were wrong"
     (the tie inside the reported clause, before "were wrong")."""
-    if finding.kind in HEDGED_KINDS and denied(finding.sentence.span, finding.at):
+    hedged = finding.kind in HEDGED_KINDS or finding.rule in _VERB_STATED
+    if hedged and denied(finding.sentence.span, finding.at):
         return True
     doc = finding.sentence.span.doc
     if reported is None or finding.at < reported:

@@ -118,8 +118,8 @@ class Sentence:
         j = mention.start - 1
         if doc[mention.start].lower_ in {"the", "a", "an", "both"}:  # "the carriers": a whole phrase
             return j >= self.span.start and doc[j].lower_ in PREPOSITIONS
-        if j >= self.span.start and doc[j].lower_ in _SCENES:
-            return False  # "At the ceremony Classiq and KT signed": the phrase ended before the name
+        if j >= self.span.start and doc[j].lower_ in _SCENES and j <= self.span.start + 3:
+            return False  # "At the ceremony Classiq and KT signed": an opening phrase ended before the name
         steps = 0
         while j >= self.span.start and steps < 6:
             token = doc[j]

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from graph.model import EntityKind, RelationshipKind
 from ingest.extract.lexicon import MONTHS_AND_DAYS, STAFF_WORDS, TITLE_WORDS
-from ingest.extract.mentions import ORGANISATIONS, SET_UP_KINDS
+from ingest.extract.mentions import ORGANISATIONS
 from ingest.extract.sentence import Finding, Mention, Sentence, first_per_start
 from ingest.extract.state import ArticleState
 
@@ -282,6 +282,14 @@ partnered = _symmetric(RelationshipKind.PARTNERS_WITH, "partnered", 0.85, "PARTN
 _collaborates = _symmetric(RelationshipKind.COLLABORATES_WITH, "collaborates", 0.8, "COLLABORATE")
 
 
+def _a_partnership_agreement(words: list[str]) -> bool:
+    """ "under a partnership agreement", "under their partnership": not "a partnership programme"."""
+    if "partnership" not in words:
+        return False
+    following = words[words.index("partnership") + 1 : words.index("partnership") + 2]
+    return not following or following[0] in {"agreement", "deal", "contract", ",", "."}
+
+
 def collaborates(s: Sentence, state: ArticleState) -> list[Finding]:
     """Working together; "has worked with SK Telecom under a partnership agreement" is a partnership."""
     findings = _collaborates(s, state)
@@ -293,7 +301,7 @@ def collaborates(s: Sentence, state: ArticleState) -> list[Finding]:
             for i, word in enumerate(words[:-2])
             if word == "under" and words[i + 1] in {"a", "an", "the", "their"}
         ]
-        if any("partnership" in words[i + 2 : i + 4] for i in under):
+        if any(_a_partnership_agreement(words[i + 2 : i + 5]) for i in under):
             finding.kind, finding.rule = RelationshipKind.PARTNERS_WITH, "works-under-partnership"
     for start, end in s.found("JOINTLY_BY"):
         makers = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in _ORGS_OR_PLACES]
@@ -440,17 +448,32 @@ def members_are(s: Sentence, state: ArticleState) -> list[Finding]:
     members include A and B": each listed item is a member of the body (a programme: takes part)."""
     findings: list[Finding] = []
     for start, end in first_per_start(s.found("MEMBERS_OF_ARE")):
-        hosts = _LISTING_BODIES | _BODIES
-        named = (m for m in s.mentions if start <= m.start < end and state.kind(m) in hosts)
+        verb = end - 1
+        named = (m for m in s.mentions if start <= m.start and s.name_end(m) == verb and s.party(m))
         body = next(named, None) or _possessor(s, start)
-        if body is None or state.kind(body) not in hosts:
-            continue
+        if (
+            body is None
+            or state.kind(body) not in _LISTING_BODIES
+            or state.name(body.id).lower().startswith("member")
+        ):
+            continue  # "The members of the KT consortium are", "Members of the alliance are": no body named
+        if verb + 1 >= s.span.end or not _opens_with_a_name(s, verb + 1):
+            continue  # "The members of the alliance are suing Naver", "are to visit IBM"
         programme = state.kind(body) is EntityKind.PROGRAMME
         tie = RelationshipKind.PARTICIPATES_IN if programme else RelationshipKind.MEMBER_OF
         for member in s.listed_after(end):
             if member.id != body.id and state.kind(member) in ORGANISATIONS | {None}:
                 findings.append(Finding(tie, member.id, body.id, "members-are", 0.8, s, start))
     return findings
+
+
+def _opens_with_a_name(s: Sentence, index: int) -> bool:
+    """Whether a name (after "the", "a" or "an") stands at ``index``: a list, not a verb phrase."""
+    doc = s.span.doc
+    if doc[index].lower_ in {"the", "a", "an"}:
+        index += 1
+    found = s.at(index) if index < s.span.end else None
+    return found is not None and found.start == index
 
 
 def _possessor(s: Sentence, index: int) -> Mention | None:
@@ -528,7 +551,9 @@ def _just_set_up(s: Sentence, index: int, state: ArticleState) -> Mention | None
     if s.previous is not None:  # "The facility, to be called X, will take up ... It will be led by"
         first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
         opening = first is not None and first.start <= s.previous.span.start + 1
-        if first is not None and opening and state.kind(first) in SET_UP_KINDS:
+        bodies = {EntityKind.CLUSTER, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM}
+        set_up = first is not None and first.id in state.set_up | set(state.renamed.values())
+        if first is not None and opening and (set_up or state.kind(first) in bodies):
             return Mention(s.span.start, s.span.start + 1, first.id, state.kind(first), "anaphora")
     return None
 
@@ -807,7 +832,7 @@ def chaired_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_RUNS = frozenset({"runs", "run", "manages", "manage", "operates", "operate", "oversees", "oversee"})
+_RUNS = frozenset({"runs", "run", "manages", "manage", "operates", "operate"})
 _RUN_BODIES = frozenset({EntityKind.PROGRAMME, EntityKind.CONSORTIUM, EntityKind.CLUSTER})
 
 
@@ -838,6 +863,14 @@ def runs(s: Sentence, state: ArticleState) -> list[Finding]:
             body = s.at(j)
         if runner is None or body is None or body.id == runner.id or not s.party(body):
             continue  # "Shinhan Bank, which manages the fund's assets": not the fund
+        after = s.name_end(body)
+        if (
+            after < s.span.end
+            and doc[after].is_lower
+            and doc[after].is_alpha
+            and doc[after].lower_ not in {"and", "in"}
+        ):
+            continue  # "runs the Korea Quantum Industry Alliance working group": the group, not the alliance
         if state.kind(body) in _RUN_BODIES and state.kind(runner) in ORGANISATIONS | {None}:
             findings.append(
                 Finding(RelationshipKind.LEADS, runner.id, body.id, "runs", 0.75, s, token.i, dated=False)

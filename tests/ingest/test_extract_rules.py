@@ -1412,3 +1412,51 @@ def test_joint_work_in_other_words_and_a_name_opening_a_sentence(tmp_path: Path)
     assert ("PARTICIPATES_IN", "coldgate", "cryogenic-electronics-programme") in found
     collaborations = {frozenset(t[1:]) for t in found if t[0] == "COLLABORATES_WITH"}
     assert collaborations == {frozenset({"quantum-machines", "coldgate"}), frozenset({"lg-uplus", etri})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The members of the KT consortium are Samsung SDS and LG CNS.",
+        "The members of the Korea Quantum Industry Alliance are suing Naver.",
+        "The ministry chose a consortium backed by Samsung Electronics to build the network.",
+        "The complaint was filed by an association led by former KT executives.",
+        "KT declined to chair the Korea Quantum Industry Alliance.",
+        "KT may chair the Korea Quantum Industry Alliance next year.",
+        "The Financial Services Commission, which oversees the Quantum Growth Fund, approved the deal.",
+        "Edelman, Qunova's public relations agency, sent the statement.",
+        "Like the Samsung unit, Qunova was founded by KAIST in 2020.",
+        "Qunova, which once belonged to KT, is now independent.",
+        "KT does not belong to the Korea Quantum Industry Alliance.",
+        "Park Jae-hyun is a director of Samsung.",
+        "The Ministry of Science and ICT (MSIT) released its budget. Pierre Dupont, France's Minister of "
+        "Science, visited Seoul.",
+        "KT bought a stake in Qunova last year. Its investors include Samsung Ventures and Naver.",
+        "KT executives spoke at the forum Samsung organised and then signed an agreement with Naver.",
+    ],
+)
+def test_the_new_phrasings_do_not_fire_on_near_misses(tmp_path: Path, text: str) -> None:
+    """Sentences that look like the phrasings read since batch 13 but state none of those ties."""
+    found = ties(extract(tmp_path, text))
+    unwanted = {
+        t
+        for t in found
+        if t[0] in {"MEMBER_OF", "LEADS", "PART_OF"}
+        or (t[0] == "INVESTS_IN" and t[2] == "kt")
+        or (t[0] == "SIGNED_MOU_WITH" and "samsung" in t[1] + t[2])
+    }
+    assert not unwanted
+
+
+def test_formed_by_and_established_by_and_percentages_read_as_they_say(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "The Korea Quantum Industry Alliance was established by the Ministry of Science and ICT and "
+            "the Ministry of Trade, Industry and Energy in 2030. KT owns 80 per cent of Qunova and Naver "
+            "has 20 percent of Kakao.",
+        )
+    )
+    alliance = "korea-quantum-industry-alliance"
+    assert {t[0] for t in found if t[2] == alliance} == {"ESTABLISHES"}
+    assert {(t[1], t[2]) for t in found if t[0] == "INVESTS_IN"} == {("kt", "qunova"), ("naver", "kakao")}
