@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from graph.model import EntityKind, RelationshipKind, RelationshipStatus
 from ingest.extract.amounts import Money, find_dates, find_money
-from ingest.extract.lexicon import PREPOSITIONS, TITLE_WORDS
+from ingest.extract.lexicon import CURRENCY_SIGNS, PREPOSITIONS, TITLE_WORDS
 
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "whereas", "but", "although", "though"})
 _SEPARATORS = frozenset({",", "and", "&", "as", "well"})
@@ -193,9 +193,12 @@ class Sentence:
         return named.end < self.span.end and doc[named.end].lower_ in {",", "and"}
 
     def _opens_clause(self, mention: Mention) -> bool:
-        """ "..., and Rigetti Computing, a US maker, has agreed": a new subject, not a list item."""
+        """ "..., and Rigetti Computing, a US maker, has agreed": a new subject, not a list item;
+        nor is "to KAIST, and LG 3 billion won to POSTECH", a clause with its verb left out."""
         doc = self.span.doc
         j = mention.end
+        if j < self.span.end and (doc[j].like_num or doc[j].text[:1] in CURRENCY_SIGNS):
+            return True
         if not (j + 1 < self.span.end and doc[j].text == "," and doc[j + 1].lower_ in _APPOSITION):
             return False  # the last of a list is followed by its verb: "A, B, and C have formed"
         j += 1

@@ -1460,3 +1460,11 @@ def test_formed_by_and_established_by_and_percentages_read_as_they_say(tmp_path:
     alliance = "korea-quantum-industry-alliance"
     assert {t[0] for t in found if t[2] == alliance} == {"ESTABLISHES"}
     assert {(t[1], t[2]) for t in found if t[0] == "INVESTS_IN"} == {("kt", "qunova"), ("naver", "kakao")}
+
+
+def test_a_clause_with_its_verb_left_out_is_no_list_item(tmp_path: Path) -> None:
+    """ "KT will give 5 billion won to KAIST, and LG 3 billion won to POSTECH": LG gives, it does
+    not receive (the clause after the comma has left its verb out)."""
+    found = ties(extract(tmp_path, "KT will give 5 billion won to KAIST, and LG 3 billion won to POSTECH."))
+    assert ("FUNDS", "kt", "kaist") in found
+    assert not {t for t in found if t[0] == "FUNDS" and t[2] == "lg"}
