@@ -310,15 +310,12 @@ def led_body(s: Sentence, state: ArticleState) -> list[Finding]:
             continue
         if s.at(noun) is not None:
             continue  # "the Quantum Alliance led by": a name, read by chaired_by
-        words = [t for t in doc[max(s.span.start, noun - 4) : noun]]
+        words = list(doc[max(s.span.start, noun - 4) : noun])
         opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower_ in {"a", "an"}), None)
         if opening is None or any(not (t.is_lower and t.is_alpha) for t in words[opening + 1 :]):
             continue
         leaders = [m for m in s.first_party_after(end, limit=2) if state.kind(m) in ORGANISATIONS | {None}]
-        last = s.name_end(leaders[-1]) if leaders else s.span.end
-        if not leaders or (
-            last < s.span.end and doc[last].is_lower and doc[last].is_alpha and doc[last].lower_ != "and"
-        ):
+        if not leaders or s.describes_a_noun(leaders[-1]):
             continue  # "an association led by former KT executives": the executives lead it
         described = " ".join(t.text for t in [*words[opening + 1 :], doc[noun]])
         name = f"{' and '.join(state.name(m.id) for m in leaders)}-led {described}"

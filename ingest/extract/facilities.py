@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import EntityKind, RelationshipKind
+from ingest.extract.lexicon import SUBSIDIARY_WORDS
 from ingest.extract.mentions import ORGANISATIONS, SET_UP_KINDS
 from ingest.extract.phrases import (
     INSTITUTE_NOUNS,
@@ -22,7 +23,7 @@ from ingest.extract.state import ArticleState
 Rule = Callable[[Sentence, ArticleState], list[Finding]]
 
 
-_UNITS = frozenset(["subsidiary", "unit", "branch", "arm", "affiliate"])
+_UNITS = SUBSIDIARY_WORDS | {"branch"}  # a branch opened under a name of its own is a part too
 _COMPANY_NOUNS = frozenset(["subsidiary", "unit", "branch", "office", "plant", "factory", "fab", "site"])
 
 

@@ -133,6 +133,9 @@ FACILITY_NOUNS = _words(
     "academy branch campus center centers centre centres facilities facility foundry hub hubs institute lab "
     "laboratories laboratory labs office school subsidiary testbed unit plant factory fab site fund"
 )
+SUBSIDIARY_WORDS = _words("subsidiary unit arm affiliate division")
+"""What a company's own unit is called: "the subsidiary that was set up by", "a Korean subsidiary,
+Pasqal Korea"."""
 BODY_NOUNS = _words(
     "alliance association body coalition committee consortium council federation forum group network "
     "task-force taskforce"

@@ -138,22 +138,22 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
     docs = list(docs)
     lowercase = {t.lower_ for doc in docs for t in doc if t.is_lower}
     found: dict[str, NameCandidate] = {}
+    runs = [
+        [doc[s:e] for label, s, e in _matcher()(doc) if doc.vocab.strings[label] == "NAME"] for doc in docs
+    ]
     # names the article also writes inside a sentence: "Quantum Machines" opening a sentence is
     # that name, though "quantum" alone is an ordinary word
     inside = {
         span.text
-        for doc in docs
-        for label, start, end in _matcher()(doc)
-        if doc.vocab.strings[label] == "NAME"
-        for span in [doc[start:end]]
+        for spans in runs
+        for span in spans
         if not _opens_sentence(span[0]) and span[0].lower_ not in OPENERS
     }
-    for doc in docs:
+    for doc, spans in zip(docs, runs, strict=True):
         persons = _titled_people(doc)
         for span in persons:
             _add(found, span.text).set_kind(EntityKind.PERSON, "title")
         taken = {i for span in persons for i in range(span.start, span.end)}
-        spans = [doc[s:e] for label, s, e in _matcher()(doc) if doc.vocab.strings[label] == "NAME"]
         for span in _join_by_acronym(filter_spans(spans)):
             for part in _trim(span, lowercase, inside):
                 if any(i in taken for i in range(part.start, part.end)):

@@ -6,7 +6,7 @@ Copenhagen", "made the Swiss company part of the SK group", and "majority-owned 
 from __future__ import annotations
 
 from graph.model import EntityKind, RelationshipKind
-from ingest.extract.lexicon import PLACE_MODIFIER_SUFFIXES, PREPOSITIONS, TITLE_WORDS
+from ingest.extract.lexicon import PLACE_MODIFIER_SUFFIXES, PREPOSITIONS, SUBSIDIARY_WORDS, TITLE_WORDS
 from ingest.extract.mentions import ORGANISATIONS, OWNED_NOUNS
 from ingest.extract.sentence import Finding, Mention, Sentence
 from ingest.extract.state import ArticleState
@@ -354,7 +354,6 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
-_SUBSIDIARY_WORDS = frozenset({"subsidiary", "unit", "arm", "affiliate", "division"})
 _MEMBER_KINDS = frozenset(
     {EntityKind.COMPANY, EntityKind.UNIVERSITY, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM, None}
 )
@@ -366,7 +365,7 @@ def _the_unit_that(s: Sentence, index: int) -> bool:
     doc = s.span.doc
     words = [t.lower_ for t in doc[max(s.span.start, index - 8) : index]]
     for k, word in enumerate(words[:-1]):
-        if word in _SUBSIDIARY_WORDS and k >= 2 and words[k - 1] in {"the", "a"} and words[k - 2] == ",":
+        if word in SUBSIDIARY_WORDS and k >= 2 and words[k - 1] in {"the", "a"} and words[k - 2] == ",":
             return words[k + 1] in {"that", "which"}
     return False
 

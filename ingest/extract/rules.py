@@ -298,6 +298,7 @@ def _register_names(
                     f"article:{normalise_name(candidate.name)}"
                 )
     ordered = sorted(candidates.values(), key=lambda c: -len(c.name.split()))  # full names first
+    used_apart = {short for short, _ in apart}
     added: dict[str, str] = {}
     for candidate in ordered:
         if gazetteer.knows(candidate.name) or all(gazetteer.knows(p) for p in candidate.name.split("-")):
@@ -314,7 +315,7 @@ def _register_names(
             continue
         key = normalise_name(candidate.name)
         owners = first_words.get(key, set())
-        if any(short == key for short, _ in apart):
+        if key in used_apart:
             owners = set()  # "Kakao Enterprise, the unit of internet company Kakao": Kakao is its own
         if len(candidate.name.split()) == 1 and owners:
             entities = {o for o in owners if o.startswith("store:") or o.split(":", 1)[1] in added}

@@ -137,6 +137,18 @@ class Sentence:
             steps += 1
         return False
 
+    def describes_a_noun(self, mention: Mention, besides: frozenset[str] = frozenset({"and"})) -> bool:
+        """Whether a lower-case word (other than ``besides``) follows the name, which then only
+        describes it: "former KT executives", "the Korea Quantum Industry Alliance working group"."""
+        doc = self.span.doc
+        after = self.name_end(mention)
+        return (
+            after < self.span.end
+            and doc[after].is_lower
+            and doc[after].is_alpha
+            and doc[after].lower_ not in besides
+        )
+
     def party(self, mention: Mention) -> bool:
         """A mention that can be a party to a relationship here: not a modifier or possessive."""
         return not mention.modifier and not self.possessive(mention)

@@ -286,7 +286,7 @@ def _a_partnership_agreement(words: list[str]) -> bool:
     """ "under a partnership agreement", "under their partnership": not "a partnership programme"."""
     if "partnership" not in words:
         return False
-    following = words[words.index("partnership") + 1 : words.index("partnership") + 2]
+    following = words[words.index("partnership") + 1 :]
     return not following or following[0] in {"agreement", "deal", "contract", ",", "."}
 
 
@@ -845,37 +845,48 @@ def runs(s: Sentence, state: ArticleState) -> list[Finding]:
     for token in s.span:
         if token.lower_ not in _RUNS or (token.i + 1 < s.span.end and doc[token.i + 1].lower_ in _NOT_RUN):
             continue
-        runner = next((m for m in s.mentions if s.name_end(m) == token.i and s.party(m)), None)
-        body: Mention | None = None
-        relative = runner.start - 1 if runner is not None else s.span.start
-        if relative > s.span.start and doc[relative].lower_ == "the":
-            relative -= 1  # "which the Ministry of Science and ICT runs"
-        if runner is not None and relative > s.span.start and doc[relative].lower_ in {"which", "that"}:
-            before = relative - 2 if doc[relative - 1].text == "," else relative - 1
-            body = s.named_before(before) if before >= s.span.start else None
-            body = body or s.apposed(relative)  # "TIPS, a start-up programme that the MSS runs"
-        elif runner is None and token.i - 1 > s.span.start and doc[token.i - 1].lower_ in {"which", "who"}:
-            subject = s.subject(token.i)
-            runner = subject[0] if len(subject) == 1 else None
-            j = token.i + 1
-            while j < s.span.end and doc[j].lower_ in {"the", "its", "a", "an"}:
-                j += 1
-            body = s.at(j)
+        runner, body = _run_by_the_relative(s, token.i) or _what_the_relative_runs(s, token.i)
         if runner is None or body is None or body.id == runner.id or not s.party(body):
             continue  # "Shinhan Bank, which manages the fund's assets": not the fund
-        after = s.name_end(body)
-        if (
-            after < s.span.end
-            and doc[after].is_lower
-            and doc[after].is_alpha
-            and doc[after].lower_ not in {"and", "in"}
-        ):
+        if s.describes_a_noun(body, frozenset({"and", "in"})):
             continue  # "runs the Korea Quantum Industry Alliance working group": the group, not the alliance
         if state.kind(body) in _RUN_BODIES and state.kind(runner) in ORGANISATIONS | {None}:
             findings.append(
                 Finding(RelationshipKind.LEADS, runner.id, body.id, "runs", 0.75, s, token.i, dated=False)
             )
     return findings
+
+
+_Run = tuple[Mention | None, Mention | None]
+
+
+def _run_by_the_relative(s: Sentence, verb: int) -> _Run | None:
+    """(runner, run) in "the Programme, which the ministry runs" and "TIPS, a start-up programme
+    that the MSS runs"; None when no name ends right before the verb after "which" or "that"."""
+    doc = s.span.doc
+    runner = next((m for m in s.mentions if s.name_end(m) == verb and s.party(m)), None)
+    if runner is None:
+        return None
+    relative = runner.start - 1
+    if relative > s.span.start and doc[relative].lower_ == "the":
+        relative -= 1  # "which the Ministry of Science and ICT runs"
+    if relative <= s.span.start or doc[relative].lower_ not in {"which", "that"}:
+        return None, None
+    before = relative - 2 if doc[relative - 1].text == "," else relative - 1
+    body = s.named_before(before) if before >= s.span.start else None
+    return runner, body or s.apposed(relative)
+
+
+def _what_the_relative_runs(s: Sentence, verb: int) -> _Run:
+    """(runner, run) in "JNTP, which runs the Quantum Chemistry Talent Programme"."""
+    doc = s.span.doc
+    if verb - 1 <= s.span.start or doc[verb - 1].lower_ not in {"which", "who"}:
+        return None, None
+    subject = s.subject(verb)
+    j = verb + 1
+    while j < s.span.end and doc[j].lower_ in {"the", "its", "a", "an"}:
+        j += 1
+    return (subject[0] if len(subject) == 1 else None), s.at(j)
 
 
 _NOT_RUN = frozenset({"on", "out", "in", "for", "to", "into", "by", "from", "until", "through"})
