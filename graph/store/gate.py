@@ -12,6 +12,10 @@ bounds the wait by the queue ahead.
 A thread already inside may enter again (a path question reads paths, then their ties): it does
 not queue behind others for a permit it holds.
 
+The permits are numbered (:attr:`ReadGate.slot`), so a store can keep one connection per permit:
+used by one thread at a time, and warm (its statements prepared, its pages cached) for the next,
+where a connection per thread would start cold for every new thread.
+
 >>> gate = ReadGate(1)
 >>> with gate:
 ...     with gate:  # the same thread, again
@@ -52,10 +56,22 @@ class ReadGate:
     def __init__(self, permits: int) -> None:
         if permits < 1:
             raise ValueError("a gate needs at least one permit")
-        self._free = permits
+        self._free = list(reversed(range(permits)))  # the last freed is the next taken: the warmest
         self._lock = threading.Lock()
-        self._queue: deque[threading.Event] = deque()
+        self._queue: deque[_Turn] = deque()
         self._inside = threading.local()
+        self._permits = permits
+
+    @property
+    def permits(self) -> int:
+        """How many threads may be inside at once."""
+        return self._permits
+
+    @property
+    def slot(self) -> int | None:
+        """The number (0 to ``permits`` - 1) of the permit this thread holds; None outside."""
+        slot: int | None = getattr(self._inside, "slot", None)
+        return slot
 
     @property
     def waiting(self) -> int:
@@ -70,11 +86,12 @@ class ReadGate:
             return self
         with self._lock:
             if self._free and not self._queue:
-                self._free -= 1
+                self._inside.slot = self._free.pop()
                 return self
-            turn = threading.Event()
+            turn = _Turn()
             self._queue.append(turn)
         turn.wait()  # the thread leaving hands its permit straight to the first in the queue
+        self._inside.slot = turn.slot
         return self
 
     def __exit__(
@@ -83,11 +100,22 @@ class ReadGate:
         self._inside.depth -= 1
         if self._inside.depth:
             return
+        slot, self._inside.slot = self._inside.slot, None
         with self._lock:
             if self._queue:
-                self._queue.popleft().set()
+                self._queue.popleft().hand(slot)
             else:
-                self._free += 1
+                self._free.append(slot)
+
+
+class _Turn(threading.Event):
+    """A queued thread's place: set when a leaving thread hands it its permit."""
+
+    slot: int = 0
+
+    def hand(self, slot: int) -> None:
+        self.slot = slot
+        self.set()
 
 
 class Gated(Protocol):

@@ -192,6 +192,7 @@ class SqliteStore:
         self._lock = threading.Lock()
         self._closed = False
         self._gate = ReadGate(default_readers(per_core=1))
+        self._readers: list[sqlite3.Connection | None] = [None] * self._gate.permits
         try:
             if self._path != ":memory:":
                 Path(self._path).parent.mkdir(parents=True, exist_ok=True)
@@ -220,10 +221,17 @@ class SqliteStore:
 
     @property
     def _db(self) -> sqlite3.Connection:
-        """This thread's connection (the one shared connection of a ``:memory:`` store)."""
+        """The connection of the read permit this thread holds, else this thread's own (the one
+        shared connection of a ``:memory:`` store). A thread whose own connection is in a
+        transaction keeps to it inside the gate too, so it reads what it is writing. Readers
+        change threads (the app runs each page in a new one, a pool hands questions round), but
+        the permits stay: their connections keep their prepared statements and cached pages."""
         if self._shared is not None:
             return self._shared
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        slot = self._gate.slot
+        if slot is not None and (db is None or not db.in_transaction):
+            return self._reader(slot)
         if db is None:
             if self._closed:
                 raise StoreUnavailableError(f"the SQLite store {self._path} is closed")
@@ -232,6 +240,17 @@ class SqliteStore:
             except sqlite3.DatabaseError as error:
                 raise StoreUnavailableError(f"cannot open the SQLite store {self._path}: {error}") from error
             self._local.db = db
+        return db
+
+    def _reader(self, slot: int) -> sqlite3.Connection:
+        db = self._readers[slot]
+        if db is None:
+            if self._closed:
+                raise StoreUnavailableError(f"the SQLite store {self._path} is closed")
+            try:
+                db = self._readers[slot] = self._connect()
+            except sqlite3.DatabaseError as error:
+                raise StoreUnavailableError(f"cannot open the SQLite store {self._path}: {error}") from error
         return db
 
     def _check_version(self, db: sqlite3.Connection) -> None:
@@ -648,6 +667,7 @@ class SqliteStore:
         self._closed = True
         with self._lock:
             connections, self._connections = self._connections, []
+            self._readers = [None] * len(self._readers)
         for db in connections:
             db.close()
 

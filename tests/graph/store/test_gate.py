@@ -120,3 +120,32 @@ def test_many_threads_through_one_permit_get_the_answers_one_gets(
     assert gate.entries >= len(pairs)  # every question went through the gate...
     assert gate.most_waiting > 0  # ...and threads queued at it
     assert any(found.paths for found in alone)
+
+
+def test_each_thread_inside_holds_a_permit_of_its_own() -> None:
+    gate, lock = ReadGate(3), threading.Lock()
+    held: set[int] = set()
+    seen: set[int] = set()
+    clashes = 0
+
+    def read(_: int) -> None:
+        nonlocal clashes
+        assert gate.slot is None
+        with gate:
+            slot = gate.slot
+            assert slot is not None
+            with gate:  # entering again keeps the permit
+                assert gate.slot == slot
+            with lock:
+                clashes += slot in held
+                held.add(slot)
+                seen.add(slot)
+            time.sleep(0.001)
+            with lock:
+                held.discard(slot)
+        assert gate.slot is None
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        list(pool.map(read, range(150)))
+    assert clashes == 0
+    assert seen == {0, 1, 2}
