@@ -46,6 +46,11 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
             ]
             continue
         targets = [m for m in s.object(end - 1, frozenset({"in", "into"}), limit=12) if m not in investors]
+        if doc[start - 1].lower_ in _RANKS and doc[start].lower_.startswith("investment"):
+            # "contributed 8 billion won, its first investment in Asia": where its money went
+            targets = [m for m in targets if state.kind(m) is not EntityKind.PLACE]
+            if not targets:
+                continue
         rule, confidence = "invests-in", 0.85
         if not targets:
             targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
@@ -54,12 +59,19 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
         if described is not None:
             targets, rule, confidence = [described], "invests-in-described", 0.65
         elif not targets and money:
-            targets = [m for m in s.mentions if _place_after_in(s, m) and m.start > s.clause_start(start)]
+            targets = [
+                m
+                for m in s.mentions
+                if _place_after_in(s, m) and s.clause_start(start) < m.start < clause_end
+            ]
             rule, confidence = "invests-in-place", 0.7
             # "MSIT will put in 20 billion won over three years.": into what the article is about
             ends = not targets and _gift_ends(s, money[-1].end)
-            focus = state.focus({m.id for m in investors}) if ends else None
-            if focus is not None:
+            backed = _round_backed(s, state, investors, start) if ends else None
+            focus = state.focus({m.id for m in investors}) if ends and backed is None else None
+            if backed is not None:
+                targets, rule, confidence = [backed], "put-into-the-round", 0.7
+            elif focus is not None:
                 targets = [Mention(start, start + 1, focus, state.registry.get(focus).kind, "anaphora")]
                 rule, confidence = "invests-focus", 0.6
         if rule == "invests-in" and targets and {"round", "series", "funding"} & {t.lower_ for t in s.span}:
@@ -86,6 +98,7 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+_RANKS = frozenset(["first", "second", "third", "latest", "largest", "biggest", "only", "first-ever"])
 _SHARES_OF = frozenset(["all", "the", "outstanding", "shares", "of", "remaining", "majority"])
 
 
@@ -403,6 +416,15 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
             if not recipients and verb not in _BUDGET_VERBS:
                 described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
                 recipients, rule = ([described], "funds-described") if described else ([], rule)
+            backed = _round_backed(s, state, funders, start) if not recipients else None
+            if backed is not None and _gift_ends(s, money[-1].end):
+                # "QDNL contributed 8 billion won;", in a list of a round's backers: a stake
+                findings += [
+                    Finding(RelationshipKind.INVESTS_IN, f.id, backed.id, "put-into-the-round", 0.7, s, start)
+                    for f in funders
+                    if f.id != backed.id
+                ]
+                continue
             if not recipients and verb not in _BUDGET_VERBS and _gift_ends(s, money[-1].end):
                 # "Ulsan will contribute 4 billion won.": to what the article is about
                 focus = state.focus({f.id for f in funders})
@@ -531,6 +553,19 @@ def _gapped_funders(s: Sentence, money: list[Money]) -> list[tuple[Mention, Mone
         if own is not None and not s.object(own.end, frozenset({"to", "for", "toward"}), limit=3):
             found.append((mention, own))
     return found
+
+
+def _round_backed(s: Sentence, state: ArticleState, backers: list[Mention], index: int) -> Mention | None:
+    """Who raised the round an amount went into, where the amount names no recipient and the
+    sentence lists the round's backers one by one ("Korea Investment Partners put in 20 billion
+    won; Hyundai CRADLE invested 12 billion won; ..."): companies and funds buy into the company
+    that raised it. Public money is a grant, and a sentence of its own may be about anything."""
+    raised = state.raised
+    if raised is None or not backers or not any(t.text == ";" for t in s.span):
+        return None
+    if any(state.kind(b) not in {EntityKind.COMPANY, None} and not _a_fund(b, state) for b in backers):
+        return None
+    return Mention(index, index + 1, raised, state.registry.get(raised).kind, "anaphora")
 
 
 def _gift_ends(s: Sentence, index: int) -> bool:

@@ -36,6 +36,7 @@ from ingest.extract.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     PLACE_MODIFIER_SUFFIXES,
+    SUBSIDIARY_WORDS,
     TITLE_WORDS,
 )
 from ingest.extract.nlp import pipeline
@@ -87,6 +88,7 @@ class NameCandidate:
     kind: EntityKind | None = None
     evidence: str = ""  # why this kind: "ends in 'Institute'", "descriptor 'firm'", "title 'Mayor'"
     aliases: list[str] = field(default_factory=list)
+    unit: bool = False  # named as a company's unit, by a legal form its parent's name lacks
 
     def set_kind(self, kind: EntityKind, evidence: str) -> None:
         # a title or a descriptor is firmer than a word the name happens to contain
@@ -162,6 +164,8 @@ def find_names(docs: Iterable[Doc]) -> dict[str, NameCandidate]:
                 if kind is None and _before_minister(doc, part.end):
                     continue  # "Science Minister": the minister's portfolio, not an organisation
                 candidate = _add(found, part.text)
+                if doc[part.end - 1].lower_ in LEGAL_FORMS and _named_as_a_unit(doc, part.start):
+                    candidate.unit = True  # "a US subsidiary, Hanbit Quantum Inc."
                 if kind is not None:
                     candidate.set_kind(kind, evidence)
                 written = part  # the name as written, with a legal form the name leaves out
@@ -285,6 +289,7 @@ def _trim(span: Span, lowercase: set[str], inside: set[str]) -> list[Span]:
                 part_end - part_start > 1
                 and doc[part_end - 1].lower_ in LEGAL_FORMS
                 and not _group_letters(doc[part_start : part_end - 1].text)
+                and not _named_as_a_unit(doc, part_start)
             ):
                 part_end -= 1  # "DB HiTek Co.", "Lumiphase B.V.": the company is "DB HiTek", "Lumiphase"
             if part_end > part_start and not (
@@ -296,6 +301,16 @@ def _trim(span: Span, lowercase: set[str], inside: set[str]) -> list[Span]:
 
 
 _DANGLING = frozenset({"of", "for", "on", "the", "and", "&", ","})
+
+
+def _named_as_a_unit(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is what a unit was called: "a US subsidiary, Hanbit Quantum
+    Inc.", "its Dutch arm Sorae Photonics B.V.". Its legal form is then what tells it from its
+    parent, which the article calls by the same words without one ("Hanbit Quantum")."""
+    before = start - 1
+    if before >= 0 and doc[before].lower_ in {",", "called", "named"}:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in SUBSIDIARY_WORDS | {"subsidiaries", "units", "arms"}
 
 
 def _group_letters(name: str) -> bool:

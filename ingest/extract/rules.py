@@ -298,7 +298,9 @@ def _register_names(
                     f"article:{normalise_name(candidate.name)}"
                 )
     ordered = sorted(candidates.values(), key=lambda c: -len(c.name.split()))  # full names first
-    used_apart = {short for short, _ in apart}
+    # "Hanbit set up a US subsidiary, Hanbit Quantum Inc.": "Hanbit" is still Hanbit Quantum
+    units = {normalise_name(c.name) for c in candidates.values() if c.unit}
+    used_apart = {short for short, name in apart if name not in units}
     added: dict[str, str] = {}
     for candidate in ordered:
         if gazetteer.knows(candidate.name) or all(gazetteer.knows(p) for p in candidate.name.split("-")):
@@ -307,7 +309,7 @@ def _register_names(
         if place is not None:
             gazetteer.alias(place, [candidate.name])
             continue
-        longer = _with_corporate_suffix(candidate.name, gazetteer)
+        longer = _with_corporate_suffix(candidate.name, gazetteer, units)
         if longer is not None:  # "Hyundai Motor" for "Hyundai Motor Company"
             if longer.origin == "article":
                 registry.get(longer.key).aliases.append(candidate.name)
@@ -317,6 +319,7 @@ def _register_names(
         owners = first_words.get(key, set())
         if key in used_apart:
             owners = set()  # "Kakao Enterprise, the unit of internet company Kakao": Kakao is its own
+        owners = {o for o in owners if o.split(":", 1)[1] not in units}
         if len(candidate.name.split()) == 1 and owners:
             entities = {o for o in owners if o.startswith("store:") or o.split(":", 1)[1] in added}
             if entities:  # "Hyundai Motor" was made a name of "Hyundai Motor Company": one owner
@@ -371,8 +374,16 @@ def _named_apart(docs: Sequence[Doc], candidates: dict[str, NameCandidate]) -> s
             for name in longer:
                 if name not in text:
                     continue
+                bare = text
+                for other in longer:
+                    if name in other and other != name:
+                        bare = bare.replace(
+                            other, " "
+                        )  # "Sorae Photonics" only inside "Sorae Photonics B.V."
+                if name not in bare:
+                    continue
                 first = name.split()[0]
-                if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text.replace(name, " ")):
+                if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", bare.replace(name, " ")):
                     apart.add((normalise_name(first), normalise_name(name)))
     return apart
 
@@ -380,12 +391,15 @@ def _named_apart(docs: Sequence[Doc], candidates: dict[str, NameCandidate]) -> s
 _CORPORATE_SUFFIXES = ("Company", "Co.", "Corp.", "Corporation", "Inc.", "Ltd.", "Limited", "Holdings")
 
 
-def _with_corporate_suffix(name: str, gazetteer: Gazetteer) -> Entry | None:
+def _with_corporate_suffix(name: str, gazetteer: Gazetteer, units: set[str]) -> Entry | None:
     """The organisation whose name is ``name`` and a corporate suffix: news names "Hyundai Motor
-    Company" once and "Hyundai Motor" after."""
+    Company" once and "Hyundai Motor" after. Not a unit the suffix names apart from its parent
+    ("Hanbit Quantum" and its US subsidiary, Hanbit Quantum Inc.)."""
     if len(name.split()) < 2:
         return None  # one word is the first-word rule's ("Rigetti" for "Rigetti Computing")
     for suffix in _CORPORATE_SUFFIXES:
+        if normalise_name(f"{name} {suffix}") in units:
+            continue
         entry = gazetteer.lookup(f"{name} {suffix}")
         if entry is not None and entry.kind is EntityKind.COMPANY:
             return entry

@@ -1468,3 +1468,52 @@ def test_a_clause_with_its_verb_left_out_is_no_list_item(tmp_path: Path) -> None
     found = ties(extract(tmp_path, "KT will give 5 billion won to KAIST, and LG 3 billion won to POSTECH."))
     assert ("FUNDS", "kt", "kaist") in found
     assert not {t for t in found if t[0] == "FUNDS" and t[2] == "lg"}
+
+
+def test_a_unit_named_with_a_legal_form_is_not_its_parent(tmp_path: Path) -> None:
+    """ "Hanbit set up a US subsidiary, Hanbit Quantum Inc.": the legal form is what tells the unit
+    from its parent Hanbit Quantum, so it stays in the unit's name; "Hanbit" is still the parent,
+    not a group of the two."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Hanbit Quantum, a Seoul-based maker of photonic chips, raised 42 billion won. Hanbit set up "
+            "a US subsidiary, Hanbit Quantum Inc., in Boston last year. Hanbit will sign a partnership "
+            "agreement with SK Telecom in May.",
+        )
+    )
+    unit, parent = "hanbit-quantum-inc", "hanbit-quantum"
+    assert {
+        ("LOCATED_IN", parent, "seoul"),
+        ("ESTABLISHES", parent, unit),
+        ("PART_OF", unit, parent),
+        ("LOCATED_IN", unit, "boston"),
+        ("PARTNERS_WITH", parent, "sk-telecom"),
+    } <= found
+    assert not {t for t in found if "hanbit" in (t[1], t[2])}
+
+
+def test_a_rounds_backers_listed_with_their_amounts_invest_in_its_raiser(tmp_path: Path) -> None:
+    """A list of a round's backers, each with what it put in, after "the round was led by": each
+    invests in the company that raised it, and "its first investment in Asia" is no investment in
+    a place."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Sorae Photonics has closed a 58 billion won Series C round. The round was led by Korea "
+            "Investment Partners (KIP). According to the company:\n\n"
+            "- Korea Investment Partners put in 20 billion won;\n"
+            "- Hyundai CRADLE invested 12 billion won;\n"
+            "- QDNL Participations, an Amsterdam-based fund, contributed 8 billion won, its first "
+            "investment in Asia;\n"
+            "- the Korea Development Bank added 10 billion won.\n",
+        )
+    )
+    backers = {t[1] for t in found if t[0] == "INVESTS_IN" and t[2] == "sorae-photonics"}
+    assert backers == {
+        "korea-investment-partners",
+        "hyundai-cradle",
+        "qdnl-participations",
+        "korea-development-bank",
+    }
+    assert not {t for t in found if t[0] in {"INVESTS_IN", "FUNDS"} and t[2] != "sorae-photonics"}
