@@ -82,19 +82,8 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
                 findings.append(_located(target, place, s, noun))
         elif (apposed := _apposed_name(s, noun, state)) is not None:
             target = apposed.id  # "a Korean subsidiary, Pasqal Korea, in Pohang": it has a name
-            if (
-                doc[noun].lower_ in _UNITS
-                and len(founders) == 1
-                and state.kind(apposed) in {EntityKind.COMPANY, None}
-            ):
-                # a subsidiary is a part of the company that set it up
-                findings += [
-                    Finding(
-                        RelationshipKind.PART_OF, target, f.id, "set-up-unit", 0.75, s, start, dated=False
-                    )
-                    for f in founders
-                    if state.kind(f) in {EntityKind.COMPANY, None} and f.id != target
-                ]
+            if state.kind(apposed) in {EntityKind.COMPANY, None}:
+                findings += _unit_of(target, founders, s, noun, start, state)
             place = place_after(s, apposed.end, state) or place_after(
                 s, end, state
             )  # "a subsidiary in Busan, X"
@@ -132,6 +121,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )
             target = created.id
             state.opened = (target, noun_word, s)
+            findings += _unit_of(target, founders, s, noun, start, state)  # "has opened a Korean subsidiary"
             if place is not None:
                 findings.append(_located(target, place, s, noun))
         for founder in founders:
@@ -158,6 +148,8 @@ def named_next(s: Sentence, state: ArticleState) -> list[Finding]:
     named = _called(s, noun)
     if named is None and s.previous is where:
         named = state.new_name_opening(s, noun)
+    if named is None and s.previous is where and noun in SUBSIDIARY_WORDS:
+        named = _the_new_company(s)
     if (
         named is not None
         and named.id != described
@@ -188,6 +180,38 @@ def _called(s: Sentence, noun: str) -> Mention | None:
         return None
     found = s.at(j)
     return found if found is not None and found.via == "name" else None
+
+
+def _unit_of(
+    unit: str, founders: list[Mention], s: Sentence, noun: int, start: int, state: ArticleState
+) -> list[Finding]:
+    """A subsidiary is a part of the one company that set it up."""
+    if s.span.doc[noun].lower_ not in _UNITS or len(founders) != 1:
+        return []
+    return [
+        Finding(RelationshipKind.PART_OF, unit, f.id, "set-up-unit", 0.75, s, start, dated=False)
+        for f in founders
+        if state.kind(f) in {EntityKind.COMPANY, None} and f.id != unit
+    ]
+
+
+def _the_new_company(s: Sentence) -> Mention | None:
+    """The name in "The new company, Diraq Korea, will be headquartered in Hwaseong", right after
+    a company "has opened a Korean subsidiary": the unit described, now named."""
+    doc = s.span.doc
+    j = s.span.start
+    if doc[j].lower_ != "the" or j + 4 >= s.span.end:
+        return None
+    j += 2 if doc[j + 1].lower_ == "new" else 1
+    if doc[j].lower_ not in _UNIT_NOUNS or doc[j + 1].text != ",":
+        return None
+    found = s.at(j + 2)
+    if found is None or found.via != "name" or found.end >= s.span.end or doc[found.end].text != ",":
+        return None
+    return found
+
+
+_UNIT_NOUNS = SUBSIDIARY_WORDS | {"company", "firm", "entity", "venture"}
 
 
 def _backed_with_money(

@@ -63,6 +63,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "trial": (frozenset({EntityKind.PROGRAMME}), "trial"),
     "pilot": (frozenset({EntityKind.PROGRAMME, EntityKind.CONSORTIUM}), "pilot"),
     "city": (frozenset({EntityKind.PLACE}), None),
+    "government": (frozenset({EntityKind.PLACE}), None),  # only a local one: see _LOCAL_GOVERNMENT
     "lab": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
     "laboratory": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
     "facility": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.CLUSTER}), None),
@@ -228,6 +229,9 @@ class MentionFinder:
         self._last_span: dict[str, int] = {}  # entity -> last token of its latest mention
         self.topics: list[str] = []  # the first organisation each paragraph names
         self.described_in: dict[str, set[str]] = {}  # "French startup Quandela": quandela -> {france}
+        self.governments: set[str] = (
+            set()
+        )  # places named as their government: "Gyeonggi Provincial Government"
         self._topic_set = False
         # the parties of the latest agreement or partnership, and how many sentences ago it was
         # stated: "the two companies" after "A and B announced a partnership" are A and B, even
@@ -384,6 +388,8 @@ class MentionFinder:
             while pending and pending[0].start == i:
                 mention = pending.pop(0)
                 result.append(mention)
+                if mention.kind is EntityKind.PLACE and doc[mention.end - 1].lower_ == "government":
+                    self.governments.add(mention.id)
                 self.history.add(mention, self.registry.get(mention.id).name)
                 self._last_span[mention.id] = mention.end - 1
             if any(m.start <= i < m.end and m.via != "based" for m in result):
@@ -391,6 +397,8 @@ class MentionFinder:
             if any(m.start == i + 1 and not m.modifier for m in pending):
                 continue  # "the Agency for Defense Development": the article of a name
             described = self._description(doc, i, sentence)
+            if described is not None and _names_it_next(doc, described, pending, sentence):
+                continue  # "The new company, Diraq Korea, will ...": the name says who
             if described is not None:
                 result.append(described)
                 self.history.add(described, self.registry.get(described.id).name)
@@ -537,7 +545,11 @@ class MentionFinder:
         if described is None:
             return None
         kinds, word = described
+        if head.lower_ == "government" and doc[h - 1].lower_ not in _LOCAL_GOVERNMENT:
+            return None  # "the government" is the country's, which the article rarely names
         exclude = self.countries if head.lower_ in {"city", "province"} else set()
+        if head.lower_ == "government":  # the place the article named as a government before
+            exclude = {e for e in self.registry.ids() if e not in self.governments}
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         if head.lower_ in FACILITIES:
             # "the facility", "the lab": what the article described, or a name that says so
@@ -602,6 +614,19 @@ class MentionFinder:
             known.kind = EntityKind.COMPANY  # "the company" says what an unexplained name is
             known.rule += "; called 'the company'"
         return Mention(i, h + 1, entity_id, known.kind, "anaphora")
+
+
+_LOCAL_GOVERNMENT = frozenset({"provincial", "city", "metropolitan", "municipal", "county"})
+"""The words of "the provincial government", which is the province the article named last."""
+
+
+def _names_it_next(doc: Doc, described: Mention, pending: list[Mention], sentence: Span) -> bool:
+    """Whether a sentence opening with a description names it straight after, set off by commas
+    ("The new company, Diraq Korea, will be headquartered in Hwaseong")."""
+    if described.start != sentence.start or described.end >= sentence.end or doc[described.end].text != ",":
+        return False
+    name = next((m for m in pending if m.start == described.end + 1), None)
+    return name is not None and name.via == "name" and name.end < sentence.end and doc[name.end].text == ","
 
 
 def _attributive(doc: Doc, end: int) -> bool:

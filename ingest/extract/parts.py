@@ -158,14 +158,28 @@ def _owned_apposition(s: Sentence, unit: Mention, state: ArticleState) -> Findin
             after = s.first_party_after(j + 2, limit=4)  # "the cloud services arm of internet company Naver"
             owner = after[0] if after else None
             break
+        if token.lower_ in _GOVERNMENT_UNIT_WORDS and j + 1 < s.span.end and doc[j + 1].lower_ == "of":
+            after = s.first_party_after(j + 2, limit=4)  # "an agency of the provincial government"
+            owner = after[0] if after and _a_government(after[0], s, state) else None
+            break
         if not (token.is_lower or token.lower_.endswith(PLACE_MODIFIER_SUFFIXES)):
             return None
         j += 1
-    if owner is None or owner.id == unit.id or state.kind(owner) not in ORGANISATIONS | {None}:
+    if owner is None or owner.id == unit.id:
+        return None
+    if state.kind(owner) not in ORGANISATIONS | {None} and not _a_government(owner, s, state):
         return None
     return Finding(
         RelationshipKind.PART_OF, unit.id, owner.id, "owned-apposition", 0.7, s, unit.start, dated=False
     )
+
+
+def _a_government(owner: Mention, s: Sentence, state: ArticleState) -> bool:
+    """A ministry, or a place named as its government ("the provincial government", "the Seoul
+    Metropolitan Government"): one whose agencies are parts of it."""
+    if state.kind(owner) is EntityKind.GOVERNMENT_BODY:
+        return True
+    return state.kind(owner) is EntityKind.PLACE and s.span.doc[owner.end - 1].lower_ == "government"
 
 
 def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -121,12 +121,22 @@ def announced_by(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in s.found("ANNOUNCED_BY"):
         subject = s.subject(start, max_gap=2)
-        actors = [m for m in s.first_party_after(end, limit=3) if state.kind(m) in ORGANISATIONS | {None}]
+        parties = s.first_party_after(end, limit=3)
+        actors = [m for m in parties if state.kind(m) in ORGANISATIONS | {None}]
         if len(subject) != 1 or not actors:
             continue
         thing = subject[0]
         kind = state.kind(thing)
         launched = doc[start].lower_ in _FOUNDING
+        if launched and kind is EntityKind.CONSORTIUM and len(parties) > 1:
+            # "The alliance was launched by the provincial government, KENTECH, GIST and KEPCO":
+            # those who launch a body together are its members
+            findings += [
+                Finding(RelationshipKind.MEMBER_OF, m.id, thing.id, "launched-together", 0.75, s, start)
+                for m in parties
+                if m.id != thing.id and state.kind(m) in ORGANISATIONS | {EntityKind.PLACE, None}
+            ]
+            continue
         for actor in actors:
             if kind is EntityKind.PROGRAMME:
                 # a plan announced is its issuer's to lead; a programme launched, its creation

@@ -550,7 +550,9 @@ def _just_set_up(s: Sentence, index: int, state: ArticleState) -> Mention | None
             return Mention(s.span.start, s.span.start + 1, described[0], kind, "anaphora")
     if s.previous is not None:  # "The facility, to be called X, will take up ... It will be led by"
         first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
-        opening = first is not None and first.start <= s.previous.span.start + 1
+        before = [t.lower_ for t in doc[s.previous.span.start : first.start]] if first is not None else []
+        # "The facility ...", or a name set off after its noun: "The new company, Diraq Korea, will"
+        opening = len(before) <= 1 or (len(before) <= 4 and before[0] == "the" and before[-1] == ",")
         bodies = {EntityKind.CLUSTER, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM}
         set_up = first is not None and first.id in state.set_up | set(state.renamed.values())
         if first is not None and opening and (set_up or state.kind(first) in bodies):
@@ -582,6 +584,8 @@ def _titled_person(s: Sentence, found: list[Mention], state: ArticleState) -> li
     j = found[0].end
     while j < s.span.end and doc[j].is_lower and doc[j].is_alpha and j - found[0].end < 4:
         j += 1
+    if j > found[0].end and j < s.span.end and doc[j].lower_.rstrip(".") in TITLE_WORDS:
+        j += 1  # "Ajou physicist Professor Nam Ki-hyun"
     person = s.at(j)
     if j > found[0].end and person is not None and state.kind(person) is EntityKind.PERSON:
         return [person]
@@ -635,14 +639,14 @@ def _body_referred_to(s: Sentence, index: int, state: ArticleState) -> Mention |
     Consortium will be chaired by PNU. Its other founding members are ...")."""
     named = [m for m in s.mentions if m.end <= index and s.party(m)]
     if named:
-        return named[-1] if state.kind(named[-1]) is EntityKind.CONSORTIUM else None
+        return named[-1] if state.kind(named[-1]) in _BODIES - {None} else None
     if s.previous is None:
         return None
     if state.described_body is not None and state.described_body[1] is s.previous:
         body = state.described_body[0]  # "... by a consortium led by Hanwha Systems. Its other members"
         return Mention(index, index + 1, body, EntityKind.CONSORTIUM, "anaphora")
     first = next((m for m in s.previous.mentions if s.previous.party(m)), None)
-    return first if first is not None and state.kind(first) is EntityKind.CONSORTIUM else None
+    return first if first is not None and state.kind(first) in _BODIES - {None} else None
 
 
 def _nearest_before(s: Sentence, index: int) -> Mention | None:

@@ -210,6 +210,14 @@ TRIGGERS: dict[str, list[Pattern]] = {
             _gap(2),
             _words("member members"),
         ],
+        # "has been admitted as a member of", "was accepted as a full member of"
+        [
+            _words("admitted accepted approved welcomed"),
+            {"LOWER": "as"},
+            {"LOWER": {"IN": ["a", "an"]}},
+            _gap(2),
+            _words("member members"),
+        ],
         [_words("member members"), {"LOWER": "of"}],
     ],
     "MEMBERS_INCLUDE": [[_words("members member"), _words("include includes including")]],

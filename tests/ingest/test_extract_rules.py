@@ -1517,3 +1517,56 @@ def test_a_rounds_backers_listed_with_their_amounts_invest_in_its_raiser(tmp_pat
         "korea-development-bank",
     }
     assert not {t for t in found if t[0] in {"INVESTS_IN", "FUNDS"} and t[2] != "sorae-photonics"}
+
+
+def test_a_subsidiary_named_in_the_next_sentence_and_a_clusters_other_members(tmp_path: Path) -> None:
+    """ "has opened a Korean subsidiary ... The new company, Diraq Korea, will be headquartered in
+    Hwaseong": the subsidiary described is Diraq Korea, a part of Diraq, and "It will be run by"
+    is Diraq Korea; a cluster "the provincial government set up" is the province's, as is the
+    agency that manages it; "Its other members include" after the cluster are its members."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Diraq, the Sydney-based developer of quantum processors, has opened a Korean subsidiary. "
+            "The new company, Diraq Korea, will be headquartered in Hwaseong. It will be run by managing "
+            "director Lee Jae-sung.\n\n"
+            "The Gyeonggi Provincial Government will give Diraq Korea 6 billion won. Diraq Korea has also "
+            "been admitted as a member of the Gyeonggi Quantum Semiconductor Cluster (GQSC), which the "
+            "provincial government set up in 2036. The cluster is managed by the Gyeonggi Business & "
+            "Science Accelerator (GBSA), an agency of the provincial government. Its other members "
+            "include Ajou University and Wonik IPS.\n\n"
+            "Ajou University and Diraq Korea will open a joint laboratory. The laboratory will be headed "
+            "by Ajou physicist Professor Nam Ki-hyun.",
+        )
+    )
+    korea, cluster, province = "diraq-korea", "gyeonggi-quantum-semiconductor-cluster", "gyeonggi-province"
+    assert {
+        ("ESTABLISHES", "diraq", korea),
+        ("PART_OF", korea, "diraq"),
+        ("LOCATED_IN", korea, "hwaseong"),
+        ("LEADS", "lee-jae-sung", korea),
+        ("MEMBER_OF", korea, cluster),
+        ("ESTABLISHES", province, cluster),
+        ("PART_OF", "gyeonggi-business-science-accelerator", province),
+        ("MEMBER_OF", "ajou-university", cluster),
+        ("MEMBER_OF", "wonik-ips", cluster),
+    } <= found
+    assert ("LOCATED_IN", "diraq", "hwaseong") not in found
+    assert {t[1] for t in found if t[0] == "LEADS" and t[2] not in {korea, province, cluster}} == {
+        "nam-ki-hyun"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government will give Diraq 6 billion won. The city government said so.",
+        "Seoul and Busan met. The provincial government declined to comment.",
+        "Park Ji-min, a former agency of the ministry official, spoke.",
+        "The new company, which Diraq set up, will hire 40 engineers.",
+    ],
+)
+def test_a_local_government_is_only_one_the_article_named_as_one(tmp_path: Path, text: str) -> None:
+    """ "the provincial government" is a place only once the article named a place's government."""
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[1] in {"seoul", "busan", "south-korea"} or t[0] == "PART_OF"}
