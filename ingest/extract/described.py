@@ -166,6 +166,8 @@ def clusters(s: Sentence, state: ArticleState) -> list[Finding]:
     doc = s.span.doc
     for start, end in first_per_start(s.found("DESIGNATE")):
         noun = end - 1
+        if (named := s.at(noun)) is not None and named.via == "name":
+            continue  # "selected the Gwangju Quantum Photonics Cluster": one named, not a new one
         designators = [
             m
             for m in s.subject(start)

@@ -379,6 +379,8 @@ def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
                     if word in kind_words:
                         return kind, f"name has '{word}'"
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _DISTRICT_WORDS:
+        return EntityKind.PLACE, f"followed by '{doc[span.end].text}'"  # "Gwangju's Cheomdan district"
     before = [t for t in doc[max(span.sent.start, span.start - 4) : span.start] if not t.is_punct]
     if before and before[-1].lower_ in DESCRIPTOR_KINDS and not before[-1].is_title:
         return DESCRIPTOR_KINDS[before[-1].lower_], f"descriptor '{before[-1].text}'"
@@ -393,6 +395,9 @@ def _kind_of(span: Span) -> tuple[EntityKind | None, str]:
         if noun is not None:
             return DESCRIPTOR_KINDS[noun.lower_], f"described as '{noun.text}'"
     return None, ""
+
+
+_DISTRICT_WORDS = frozenset({"district", "districts", "ward", "neighbourhood", "neighborhood"})
 
 
 def _acronym_after(span: Span) -> str | None:

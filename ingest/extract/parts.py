@@ -179,7 +179,12 @@ def _a_government(owner: Mention, s: Sentence, state: ArticleState) -> bool:
     Metropolitan Government"): one whose agencies are parts of it."""
     if state.kind(owner) is EntityKind.GOVERNMENT_BODY:
         return True
-    return state.kind(owner) is EntityKind.PLACE and s.span.doc[owner.end - 1].lower_ == "government"
+    doc = s.span.doc
+    return (
+        state.kind(owner) is EntityKind.PLACE
+        and owner.end - owner.start > 1
+        and doc[owner.end - 1].lower_ in {"government", "city", "province"}
+    )
 
 
 def hosted_at(s: Sentence, state: ArticleState) -> list[Finding]:
@@ -323,7 +328,11 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
     for start, end in s.found("FOUNDED_BY"):
         apposed = s.apposed(start)  # "the Fund, a 120 billion won vehicle set up by ..."
         founded = [apposed] if apposed is not None else s.subject(start, max_gap=2)
-        founded = [m for m in founded if state.kind(m) in ORGANISATIONS | {EntityKind.PROGRAMME, None}]
+        founded = [
+            m
+            for m in founded
+            if state.kind(m) in ORGANISATIONS | {EntityKind.PROGRAMME, EntityKind.CLUSTER, None}
+        ]
         founders = s.first_party_after(end, limit=5)
         doc = s.span.doc
         founders = [
@@ -346,7 +355,9 @@ def founded_by(s: Sentence, state: ArticleState) -> list[Finding]:
                 else (RelationshipKind.ESTABLISHES, "founded-by")
             )
             for founder in founders:
-                if founder.id != thing.id and state.kind(founder) is not EntityKind.PLACE:
+                if founder.id != thing.id and (
+                    state.kind(founder) is not EntityKind.PLACE or _a_government(founder, s, state)
+                ):  # "set up by Gwangju Metropolitan City and GIST": the city's government
                     findings.append(Finding(tie, founder.id, thing.id, rule, 0.75, s, start))
                     if (
                         unit

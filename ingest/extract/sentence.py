@@ -312,6 +312,10 @@ class Sentence:
             if word in {"which", "who"}:
                 before = j - 1 if j - 1 >= start and doc[j - 1].text != "," else j - 2
                 antecedent = self.at(before) if before >= start else None
+                if antecedent is None and j - 1 >= start and doc[j - 1].text == ",":
+                    # "Aegiq, the Sheffield-based maker of photonic hardware, which has joined"
+                    opening = self._apposition_start(j - 1, self.span.start)
+                    antecedent = self.at(opening) if opening is not None else None
                 return self.group_left(antecedent) if antecedent is not None else []
             if word in _SUBJECT_BLOCKERS:
                 return []

@@ -515,6 +515,31 @@ def among_members(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def among_them(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "The cluster now has 19 members. Among them are Chonnam National University, LG Innotek
+    and Hanul Optics": the ones listed are members of the body the sentence before counted."""
+    doc = s.span.doc
+    first = s.span.start
+    previous = s.previous
+    if previous is None or first + 3 >= s.span.end or doc[first].lower_ != "among":
+        return []
+    if doc[first + 1].lower_ not in {"them", "these", "those"} or doc[first + 2].lower_ not in {
+        "are",
+        "were",
+    }:
+        return []
+    if not {"members", "member"} & {t.lower_ for t in previous.span}:
+        return []
+    body = next((m for m in previous.mentions if previous.party(m)), None)
+    if body is None or state.kind(body) not in _BODIES - {None}:
+        return []
+    return [
+        Finding(RelationshipKind.MEMBER_OF, m.id, body.id, "among-them", 0.75, s, first)
+        for m in s.listed_after(first + 3)
+        if m.id != body.id and state.kind(m) in ORGANISATIONS | {None}
+    ]
+
+
 def _and_before(s: Sentence, index: int) -> int | None:
     """The "and" that the verb at ``index`` follows past its auxiliaries ("... and will be run by"),
     where the verb continues a clause before it."""
@@ -920,7 +945,44 @@ def listed_members(s: Sentence, state: ArticleState) -> list[Finding]:
     return [Finding(kind, m.id, body, "listed-members", 0.75, s, colon) for m in listed if m.id != body]
 
 
+_SELECTED = frozenset(["selected", "chosen", "picked", "admitted", "accepted"])
+_SELECTING = frozenset(["selected", "chose", "picked", "selects", "chooses", "picks"])
+
+
+def selected_for(s: Sentence, state: ArticleState) -> list[Finding]:
+    """ "Diraq Korea was selected in January for the Quantum Foundry Access Programme", "MSIT
+    selected the Gwangju Quantum Photonics Cluster (GQPC) for its Regional Quantum Cluster
+    Programme": the one selected takes part in the programme."""
+    findings: list[Finding] = []
+    doc = s.span.doc
+    for token in s.span:
+        word = token.lower_
+        if word not in _SELECTED | _SELECTING:
+            continue
+        passive = word in _SELECTED and token.i > s.span.start and doc[token.i - 1].lower_ in _PASSIVE
+        if not passive and word not in _SELECTING:
+            continue
+        chosen = s.subject(token.i) if passive else s.first_party_after(token.i + 1, limit=3)[:1]
+        after = chosen[0].end if chosen and not passive else token.i + 1
+        for_at = next((j for j in range(after, min(s.span.end, after + 5)) if doc[j].lower_ == "for"), None)
+        if for_at is None or any(s.at(j) is not None for j in range(after, for_at)):
+            continue
+        programme = next(iter(s.first_party_after(for_at + 1, limit=2)), None)
+        if programme is None or state.kind(programme) is not EntityKind.PROGRAMME:
+            continue
+        findings += [
+            Finding(RelationshipKind.PARTICIPATES_IN, c.id, programme.id, "selected-for", 0.75, s, token.i)
+            for c in chosen
+            if c.id != programme.id and state.kind(c) in ORGANISATIONS | {EntityKind.CLUSTER, None}
+        ]
+    return findings
+
+
+_PASSIVE = frozenset(["was", "were", "been", "is", "are", "be", "being"])
+
+
 RULES: list[Rule] = [
+    selected_for,
     listed_members,
     members_are,
     signed_mou,
@@ -938,4 +1000,5 @@ RULES: list[Rule] = [
     partners_of,
     brings_together,
     among_members,
+    among_them,
 ]

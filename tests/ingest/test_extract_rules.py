@@ -1570,3 +1570,52 @@ def test_a_local_government_is_only_one_the_article_named_as_one(tmp_path: Path,
     """ "the provincial government" is a place only once the article named a place's government."""
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[1] in {"seoul", "busan", "south-korea"} or t[0] == "PART_OF"}
+
+
+def test_a_cluster_selected_for_a_programme_set_up_by_a_city_and_its_members(tmp_path: Path) -> None:
+    """ "MSIT selected the GQPC for its Regional Quantum Cluster Programme": the cluster takes
+    part in the programme (not a new cluster to be designated); "set up by Gwangju Metropolitan
+    City and GIST": both established it; "X, the ... maker, which has joined the cluster": a
+    member; "The cluster now has 19 members. Among them are A, B and C": members too; "the
+    company" after "Gwangju's Cheomdan district" is the company, not the district."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) on Tuesday selected the Gwangju Quantum Photonics "
+            "Cluster (GQPC) for its Regional Quantum Cluster Programme. The cluster was set up in 2037 by "
+            "Gwangju Metropolitan City and the Gwangju Institute of Science and Technology (GIST).\n\n"
+            "The other news is Aegiq, the British maker of photonic hardware, which has joined the cluster. "
+            "Aegiq will open an office in Gwangju's Cheomdan district, and the company signed a "
+            "memorandum of understanding with the city.\n\n"
+            "The cluster now has 19 members. Among them are Chonnam National University, LG Innotek and "
+            "Hanul Optics.\n\n"
+            "Diraq Korea was selected in January for the Quantum Foundry Access Programme.",
+        )
+    )
+    cluster = "gwangju-quantum-photonics-cluster"
+    assert {
+        ("PARTICIPATES_IN", cluster, "regional-quantum-cluster-programme"),
+        ("ESTABLISHES", "gwangju", cluster),
+        ("ESTABLISHES", "gwangju-institute-of-science-and-technology", cluster),
+        ("MEMBER_OF", "aegiq", cluster),
+        ("SIGNED_MOU_WITH", "aegiq", "gwangju"),
+        ("MEMBER_OF", "chonnam-national-university", cluster),
+        ("MEMBER_OF", "lg-innotek", cluster),
+        ("MEMBER_OF", "hanul-optics", cluster),
+        ("PARTICIPATES_IN", "diraq-korea", "quantum-foundry-access-programme"),
+    } <= found
+    assert not {t for t in found if "cheomdan" in (t[1], t[2]) or "designated" in t[2]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KT was selected as the operator of the network, for which it will be paid.",
+        "Samsung picked Naver for its cloud, not the Quantum Growth Programme.",
+        "Among them are several start-ups. The alliance has 12 members.",
+        "The council met. Among them are KT and Naver.",
+    ],
+)
+def test_selected_and_among_them_need_a_programme_and_a_body(tmp_path: Path, text: str) -> None:
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[0] in {"PARTICIPATES_IN", "MEMBER_OF"}}
