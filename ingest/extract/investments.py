@@ -528,8 +528,12 @@ def _a_fund_noun(s: Sentence, index: int) -> bool:
 
 def _provides_it_with(s: Sentence, start: int) -> Mention | None:
     """ "The centre has been selected ..., and the ministry will provide it with 12 billion won":
-    "it" is what the sentence opened with."""
+    "it" is what the sentence opened with; or the one named: "provide QuEra Korea with"."""
     doc = s.span.doc
+    named = s.at(start + 1)
+    if named is not None and s.party(named) and s.name_end(named) < s.span.end:
+        # "will provide QuEra Korea with 5.5 billion won"
+        return named if doc[s.name_end(named)].lower_ == "with" else None
     if start + 2 >= s.span.end or doc[start + 1].lower_ != "it" or doc[start + 2].lower_ != "with":
         return None
     first = next((m for m in s.mentions if s.party(m)), None)
@@ -612,10 +616,12 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
         else:
             owner = _whose(s, start) or _its_opening(s, start, state)  # "Lumiphase's shareholders, including"
             company = [owner] if owner is not None else s.subject(start, max_gap=3)
-            backers = s.first_party_after(end, limit=3)
+            backers = _past_an_aside(s, s.first_party_after(end, limit=5))  # "include the Australian fund X"
         for investor in backers:
             for target in company:
-                if investor.id != target.id and state.kind(investor) in ORGANISATIONS | {None}:
+                if investor.id != target.id and (
+                    state.kind(investor) in ORGANISATIONS | {None} or _a_fund(investor, state)
+                ):
                     findings.append(
                         Finding(
                             RelationshipKind.INVESTS_IN,
@@ -630,18 +636,41 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
     return findings
 
 
+def _past_an_aside(s: Sentence, listed: list[Mention]) -> list[Mention]:
+    """A list that goes on past an aside: "Google and SoftBank Vision Fund 2, and, since a
+    funding round last spring, KB Investment" gives all three."""
+    if not listed:
+        return listed
+    doc = s.span.doc
+    j = s.name_end(listed[-1])
+    if j < s.span.end and doc[j].text == ",":
+        j += 1
+    if j + 1 >= s.span.end or [t.text for t in doc[j : j + 2]] != ["and", ","]:
+        return listed
+    close = next((k for k in range(j + 2, min(s.span.end, j + 11)) if doc[k].text == ","), None)
+    if close is None or any(s.at(k) is not None for k in range(j + 2, close)):
+        return listed
+    return listed + s.first_party_after(close + 1, limit=1)[:1]
+
+
 def _its_opening(s: Sentence, start: int, state: ArticleState) -> Mention | None:
     """ "Its investors include A and B" opening a sentence: the organisation the sentence before
-    opens with."""
+    opens with, when it is the only one that sentence names, or the one a passive or a copula
+    says something of ("Diraq was spun out of UNSW Sydney in 2022. Its backers include")."""
     doc = s.span.doc
     if start - 1 != s.span.start or doc[start - 1].lower_ not in {"its", "their"} or s.previous is None:
         return None
     previous = s.previous
     organisations = ORGANISATIONS | {None}
     named = [m for m in previous.mentions if previous.party(m) and state.kind(m) in organisations]
-    if len({m.id for m in named}) != 1:
+    if len({m.id for m in named}) == 1:
+        return named[0]
+    opener = named[0] if named and named[0].start <= previous.span.start + 1 else None
+    if opener is None:
         return None  # "KT bought a stake in Qunova. Its investors include": whose is unclear
-    return named[0]
+    verb = previous.name_end(opener)
+    said_of = verb < previous.span.end and doc[verb].lower_ in {"was", "is", "has", "had"}
+    return opener if said_of else None
 
 
 def among_whose_investors(s: Sentence, state: ArticleState) -> list[Finding]:

@@ -226,12 +226,13 @@ class MentionFinder:
         self.registry = registry
         self.history = History()
         self.countries: set[str] = set()
+        self.regions: set[str] = set()
         self._last_span: dict[str, int] = {}  # entity -> last token of its latest mention
         self.topics: list[str] = []  # the first organisation each paragraph names
         self.described_in: dict[str, set[str]] = {}  # "French startup Quandela": quandela -> {france}
-        self.governments: set[str] = (
-            set()
-        )  # places named as their government: "Gyeonggi Provincial Government"
+        self.city_governments: set[str] = set()  # of those, cities: "Incheon Metropolitan City Government"
+        # places named as their government: "Gyeonggi Provincial Government"
+        self.governments: set[str] = set()
         self._topic_set = False
         # the parties of the latest agreement or partnership, and how many sentences ago it was
         # stated: "the two companies" after "A and B announced a partnership" are A and B, even
@@ -343,6 +344,8 @@ class MentionFinder:
             )
             if place.is_country:
                 self.countries.add(known.id)
+            elif place.country is None:
+                self.regions.add(known.id)  # "Asia", "Europe": never "the city"
         else:
             known = self.registry.get(entry.key)
         if not entry.demonym:
@@ -390,6 +393,8 @@ class MentionFinder:
                 result.append(mention)
                 if mention.kind is EntityKind.PLACE and doc[mention.end - 1].lower_ == "government":
                     self.governments.add(mention.id)
+                    if any(t.lower_ == "city" for t in doc[mention.start : mention.end]):
+                        self.city_governments.add(mention.id)
                 self.history.add(mention, self.registry.get(mention.id).name)
                 self._last_span[mention.id] = mention.end - 1
             if any(m.start <= i < m.end and m.via != "based" for m in result):
@@ -547,9 +552,12 @@ class MentionFinder:
         kinds, word = described
         if head.lower_ == "government" and doc[h - 1].lower_ not in _LOCAL_GOVERNMENT:
             return None  # "the government" is the country's, which the article rarely names
-        exclude = self.countries if head.lower_ in {"city", "province"} else set()
+        exclude = self.countries | self.regions if head.lower_ in {"city", "province"} else set()
         if head.lower_ == "government":  # the place the article named as a government before
             exclude = {e for e in self.registry.ids() if e not in self.governments}
+        elif head.lower_ == "city" and self.city_governments:
+            # "the city" after "the Incheon Metropolitan City Government" is Incheon, not Songdo
+            exclude = {e for e in self.registry.ids() if e not in self.city_governments}
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         if head.lower_ in FACILITIES:
             # "the facility", "the lab": what the article described, or a name that says so

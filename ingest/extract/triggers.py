@@ -44,7 +44,8 @@ DOCUMENT = _words(
 LETTER_OF_INTENT = [{"LOWER": "letter"}, {"LOWER": "of"}, {"LOWER": "intent"}]
 OPEN = _words(
     "establish establishes established establishing open opens opened opening launch launches launched "
-    "launching build builds built building found founds founded create creates created set sets"
+    "launching build builds built building found founds founded create creates created set sets "
+    "incorporate incorporates incorporated"
 )
 FORM = _words(
     "form forms formed forming launch launches launched launching establish establishes established "

@@ -1619,3 +1619,30 @@ def test_a_cluster_selected_for_a_programme_set_up_by_a_city_and_its_members(tmp
 def test_selected_and_among_them_need_a_programme_and_a_body(tmp_path: Path, text: str) -> None:
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[0] in {"PARTICIPATES_IN", "MEMBER_OF"}}
+
+
+def test_shareholders_past_an_aside_a_unit_incorporated_and_the_city_that_gives(tmp_path: Path) -> None:
+    """ "Its shareholders include A and, since a round last spring, B" after "The company was spun
+    out of ...": both invest in it; "has incorporated a Korean subsidiary ... The unit, QuEra
+    Korea," is the unit set up; "will provide QuEra Korea with 5.5 billion won" funds it; "the
+    city" after the city's government was named is that city, not a district named since."""
+    found = ties(
+        extract(
+            tmp_path,
+            "QuEra Computing said that it has incorporated a Korean subsidiary in Cheonan. The unit, QuEra "
+            "Korea, has its headquarters in Cheonan. The company was spun out of Harvard University in "
+            "2018. Its shareholders include Google and, since a funding round last spring, KB "
+            "Investment.\n\n"
+            "The Incheon Metropolitan City Government welcomed the news. QuEra will also lease space in "
+            "Songdo. The city will provide QuEra Korea with 5.5 billion won.",
+        )
+    )
+    korea = "quera-korea"
+    assert {
+        ("ESTABLISHES", "quera-computing", korea),
+        ("PART_OF", korea, "quera-computing"),
+        ("INVESTS_IN", "google", "quera-computing"),
+        ("INVESTS_IN", "kb-investment", "quera-computing"),
+        ("FUNDS", "incheon", korea),
+    } <= found
+    assert not {t for t in found if t[1] == "songdo"}
