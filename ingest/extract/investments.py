@@ -52,6 +52,12 @@ def invests(s: Sentence, state: ArticleState) -> list[Finding]:
             if not targets:
                 continue
         rule, confidence = "invests-in", 0.85
+        targets, joined = _joining_investors(s, targets)
+        findings += [
+            Finding(RelationshipKind.INVESTS_IN, m.id, targets[0].id, "joining-investors", 0.75, s, start)
+            for m in joined
+            if m.id != targets[0].id
+        ]
         if not targets:
             targets = _in_which(s, investors[0], start)  # "CryptoLab, in which the carrier took a stake"
         described = described_object(s, end - 1, frozenset({"in", "into"}), state, "invested-in-described")
@@ -634,6 +640,19 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
                         )
                     )
     return findings
+
+
+def _joining_investors(s: Sentence, targets: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """ "will invest 27 billion won in Photonic, joining existing investors Microsoft and BCI":
+    the ones after "joining ... investors" are not invested in; they invested in it too."""
+    doc = s.span.doc
+    if len(targets) < 2:
+        return targets, []
+    for split, target in enumerate(targets[1:], start=1):
+        words = [t.lower_ for t in doc[targets[split - 1].end : target.start]]
+        if {"joining", "alongside"} & set(words) and _INVESTOR_WORDS & set(words):
+            return targets[:split], targets[split:]
+    return targets, []
 
 
 def _past_an_aside(s: Sentence, listed: list[Mention]) -> list[Mention]:

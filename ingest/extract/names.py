@@ -211,7 +211,11 @@ def _join_by_acronym(spans: list[Span]) -> list[Span]:
             joined = span.doc[result[-1].start : span.end]
             acronym = _acronym_after(joined)
             initials = "".join(t.text[0].upper() for t in joined if t.text[:1].isupper())
-            if acronym and _subsequence(acronym.replace("-", "").upper(), initials) and len(acronym) >= 3:
+            letters = acronym.replace("-", "").upper() if acronym else ""
+            alone = "".join(t.text[0].upper() for t in span if t.text[:1].isupper())
+            if _subsequence(letters, alone) and letters[:1] == alone[:1]:
+                letters = ""  # "Microsoft and British Columbia Investment Management Corporation (BCI)"
+            if letters and _subsequence(letters, initials) and len(letters) >= 3:
                 result[-1] = joined
                 continue
         result.append(span)
@@ -352,6 +356,8 @@ def _ordinary_word(token: Token, lowercase: set[str]) -> bool:
         return False  # "Whole Foods", "Nanjing University": the first word of a longer name
     if token.is_stop:
         return True
+    if lowered.endswith("ed") and len(lowered) > 4 and following.lower_ in {"in", "by", "on", "at", "with"}:
+        return True  # "Founded in 2016, the company ...", "Based in Delft, ..."
     # "Taking part in ...", "Separately, ...": not "Boeing will invest"
     return len(lowered) > 5 and lowered.endswith(("ing", "ly")) and following.lower_ not in _AFTER_A_SUBJECT
 

@@ -221,10 +221,10 @@ def _denies_it(span: Span) -> bool:
     return False
 
 
-_VERB_STATED = frozenset({"leads-body", "runs", "belongs-to"})
-"""Rules whose tie a verb states ("KT will chair the alliance", "which MSIT runs"), so that a
-negation or a weighing word before it ("declined to chair", "may chair") undoes it, whatever its
-kind."""
+_VERB_STATED = frozenset({"leads-body", "runs", "belongs-to", "set-up-unit"})
+"""Rules whose tie a verb states ("KT will chair the alliance", "which MSIT runs", "has no plans to
+set up a subsidiary"), so that a negation or a weighing word before it ("declined to chair", "may
+chair") undoes it, whatever its kind."""
 
 
 def _denied(finding: Finding, reported: int | None) -> bool:

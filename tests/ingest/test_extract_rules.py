@@ -1646,3 +1646,27 @@ def test_shareholders_past_an_aside_a_unit_incorporated_and_the_city_that_gives(
         ("FUNDS", "incheon", korea),
     } <= found
     assert not {t for t in found if t[1] == "songdo"}
+
+
+def test_co_investors_joined_a_name_before_an_acronym_and_a_subsidiary_not_planned(tmp_path: Path) -> None:
+    """ "invest 27 billion won in Photonic, joining existing investors Microsoft and British
+    Columbia Investment Management Corporation (BCI)": the two invested in Photonic too, and the
+    acronym names the second alone; "Founded in 2016," is no name; "has no plans to establish a
+    Korean subsidiary" sets none up."""
+    found = ties(
+        extract(
+            tmp_path,
+            "KT has also agreed to invest 27 billion won ($20 million) in Photonic, joining existing "
+            "investors Microsoft and British Columbia Investment Management Corporation (BCI). Photonic "
+            "has no plans to establish a Korean subsidiary at this time. Founded in 2016, the company was "
+            "spun out of Simon Fraser University (SFU).",
+        )
+    )
+    bci = "british-columbia-investment-management-corporation"
+    assert {
+        ("INVESTS_IN", "kt", "photonic"),
+        ("INVESTS_IN", "microsoft", "photonic"),
+        ("INVESTS_IN", bci, "photonic"),
+        ("ESTABLISHES", "simon-fraser-university", "photonic"),
+    } <= found
+    assert not {t for t in found if t[0] == "PART_OF" or t[2] in {"microsoft", bci} or "founded" in t[1:]}
