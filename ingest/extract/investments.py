@@ -622,7 +622,8 @@ def investors(s: Sentence, state: ArticleState) -> list[Finding]:
         else:
             owner = _whose(s, start) or _its_opening(s, start, state)  # "Lumiphase's shareholders, including"
             company = [owner] if owner is not None else s.subject(start, max_gap=3)
-            backers = _past_an_aside(s, s.first_party_after(end, limit=5))  # "include the Australian fund X"
+            # "include the Australian fund X", "include A, the venture arm of B, and C"
+            backers = _past_an_aside(s, s.listed_after(end))
         for investor in backers:
             for target in company:
                 if investor.id != target.id and (

@@ -118,6 +118,7 @@ GOVERNMENT_SUFFIXES = (
     ("metropolitan", "government"),
     ("metropolitan", "city", "government"),
     ("city", "government"),
+    ("special", "city"),  # "Changwon Special City"
     ("provincial", "government"),
     ("city",),
     ("province",),

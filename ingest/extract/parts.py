@@ -434,6 +434,8 @@ def subsidiaries(s: Sentence, state: ArticleState) -> list[Finding]:
             apposed = s.apposed(start)  # "LG CNS, the IT services arm of LG Corp."
             units = [apposed] if apposed is not None else s.subject(start, max_gap=4)
             owners = s.first_party_after(end, limit=3)
+            if apposed is not None:  # "X, the defence affiliate of the Hanwha Group, and KERI": one owner
+                owners = owners[:1]
         for owner in owners:
             for unit in units:
                 if unit.id != owner.id and state.kind(owner) in companies and state.kind(unit) in companies:

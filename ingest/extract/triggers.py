@@ -353,7 +353,7 @@ TRIGGERS: dict[str, list[Pattern]] = {
     "BASED_IN": [
         [_words("based headquartered located"), {"LOWER": "in"}],
         [{"LOWER": "home"}, {"LOWER": "to"}],
-        [_words("has have"), _words("its their"), _words("headquarters hq base"), {"LOWER": "in"}],
+        [_words("has have had"), _words("its their"), _words("headquarters hq base"), {"LOWER": "in"}],
         [_words("moved relocated"), _words("its their"), _words("headquarters hq base"), {"LOWER": "to"}],
         [
             _words("has have"),

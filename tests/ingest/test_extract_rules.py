@@ -1670,3 +1670,26 @@ def test_co_investors_joined_a_name_before_an_acronym_and_a_subsidiary_not_plann
         ("ESTABLISHES", "simon-fraser-university", "photonic"),
     } <= found
     assert not {t for t in found if t[0] == "PART_OF" or t[2] in {"microsoft", bci} or "founded" in t[1:]}
+
+
+def test_an_affiliate_of_one_and_a_list_past_an_apposition_and_a_special_city(tmp_path: Path) -> None:
+    """ "Noeul's investors include Kakao Ventures, the venture capital arm of Kakao, and SBVA":
+    both invest, and only Kakao owns Kakao Ventures; "Changwon Special City" is the city; "which
+    has had its headquarters in Changwon since 1976" places the institute there."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Noeul's investors include Kakao Ventures, the venture capital arm of Kakao, and SBVA. The "
+            "Gyeongsangnam-do Provincial Government and Changwon Special City opened the Changwon Quantum "
+            "Sensing Cluster. Its first member is the Korea Electrotechnology Research Institute (KERI), "
+            "which has had its headquarters in Changwon since 1976.",
+        )
+    )
+    assert {
+        ("INVESTS_IN", "kakao-ventures", "noeul"),
+        ("INVESTS_IN", "sbva", "noeul"),
+        ("PART_OF", "kakao-ventures", "kakao"),
+        ("ESTABLISHES", "changwon", "changwon-quantum-sensing-cluster"),
+        ("LOCATED_IN", "korea-electrotechnology-research-institute", "changwon"),
+    } <= found
+    assert {t for t in found if t[0] == "PART_OF"} == {("PART_OF", "kakao-ventures", "kakao")}
