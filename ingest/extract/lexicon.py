@@ -27,7 +27,7 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.CONSORTIUM: _words(
         "alliance association coalition committee consortium council federation forum network society"
     ),
-    EntityKind.CLUSTER: _words("cluster complex hub valley"),
+    EntityKind.CLUSTER: _words("cluster complex hub park valley"),
     EntityKind.PROGRAMME: _words(
         "call fund initiative mission pilot plan program programme project roadmap strategy trial"
     ),

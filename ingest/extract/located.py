@@ -139,7 +139,7 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                         place or found
                     )  # "ETRI, a state-run institute in Daejeon," (not "which has a unit in")
                 break
-            if token.text in {",", ";", "."}:
+            if token.text in {",", ";", "."} and found is None:  # not the one in "Sherbrooke, Quebec-based"
                 break
             if found is not None and state.kind(found) is EntityKind.PLACE:
                 place = place or found

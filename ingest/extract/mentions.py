@@ -70,6 +70,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "center": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
     "centre": (frozenset({EntityKind.RESEARCH_INSTITUTE}), None),
     "complex": (frozenset({EntityKind.CLUSTER}), None),
+    "park": (frozenset({EntityKind.CLUSTER}), "park"),  # "the park": the science park, never a person
     "cluster": (frozenset({EntityKind.CLUSTER}), None),
     "plan": (frozenset({EntityKind.PROGRAMME}), None),
     "strategy": (frozenset({EntityKind.PROGRAMME}), None),
@@ -363,6 +364,10 @@ class MentionFinder:
             lowered = token.lower_
             suffix = next((s for s in PLACE_MODIFIER_SUFFIXES if lowered.endswith(s)), None)
             if suffix is not None:
+                city = self._city_before_region(doc, token.i, mentions)
+                if city is not None:  # "the Sherbrooke, Quebec-based developer": Sherbrooke
+                    found.append(city)
+                    continue
                 stem = token.text[: -len(suffix)]
                 for first in range(token.i, max(token.i - 3, -1), -1):
                     name = " ".join([*(t.text for t in doc[first : token.i]), stem])
@@ -382,6 +387,17 @@ class MentionFinder:
         mention = self._from_entry(start, end, entry, doc)
         mention.via, mention.modifier = via, True
         return mention
+
+    def _city_before_region(self, doc: Doc, index: int, mentions: list[Mention]) -> Mention | None:
+        """The city in "Sherbrooke, Quebec-based" (``index`` at the hyphenated word): a place
+        named right before the comma, which the region after it only places further."""
+        if index < 2 or doc[index - 1].text != ",":
+            return None
+        city = next((m for m in mentions if m.end == index - 1 and m.kind is EntityKind.PLACE), None)
+        entry = self.gazetteer.lookup(doc[city.start : city.end].text) if city is not None else None
+        if city is None or entry is None or entry.kind is not EntityKind.PLACE:
+            return None
+        return self._modifier(city.start, index + 1, entry, doc, "based")
 
     def _with_descriptions(self, sentence: Span, mentions: list[Mention]) -> list[Mention]:
         doc = sentence.doc

@@ -28,6 +28,11 @@ _PLANNED = frozenset(
     {"will", "would", "shall", "plans", "plan", "planning", "aims", "intends", "expected", "set"}
 )
 _SUBJECT_BLOCKERS = frozenset({"with", "by", "from", "between", "than", "against", "among", "like"})
+# Words that open an aside between a name and its verb: "SDT, a maker of sensors, has raised",
+# "The park, in the west of the city, was set up by"
+_APPOSITION_OPENERS = frozenset(
+    {"a", "an", "the", "one", "its", "which", "who", "whose", "where", "in", "near", "outside"}
+)
 _CLAUSE_VERBS = frozenset(
     [
         "has",
@@ -358,14 +363,20 @@ class Sentence:
         opens it, when a name stands right before that one."""
         doc = self.span.doc
         for k in range(comma - 1, max(start, comma - 20) - 1, -1):
-            if doc[k].text == "," and not (k + 1 < comma and self._place_list(k)):
+            if doc[k].text == "," and not (k + 1 < comma and (self._place_list(k) or self._based_in(k))):
                 opens = k + 1 < comma and (
-                    doc[k + 1].lower_ in {"a", "an", "the", "one", "its", "which", "who", "whose", "where"}
+                    doc[k + 1].lower_ in _APPOSITION_OPENERS
                     or (doc[k + 1].is_lower and doc[k + 1].lower_.endswith("ed"))  # ", formed in 2021 by"
                 )
                 named = self.named_before(k - 1) if k - 1 >= start else None
                 return named.end - 1 if opens and named is not None else None
         return None
+
+    def _based_in(self, comma: int) -> bool:
+        """A comma inside "the Sherbrooke, Quebec-based developer": a place's region, not an
+        aside's edge."""
+        word = self.span.doc[comma + 1]  # the tokenizer keeps "Quebec-based" in one piece
+        return word.text[:1].isupper() and word.lower_.endswith("-based")
 
     def _place_list(self, comma: int) -> bool:
         """A comma inside "Broomfield, Colorado, and Cambridge, England": not a clause's edge."""

@@ -306,6 +306,11 @@ TRIGGERS: dict[str, list[Pattern]] = {
             {"IS_ALPHA": True},
             {"LOWER": "by"},
         ],
+        [  # "is run day to day by Busan Technopark", "operated jointly by"
+            _words("run operated managed"),
+            {"LOWER": {"IN": ["day", "to", "-", "jointly", "locally", "independently"]}, "OP": "+"},
+            {"LOWER": "by"},
+        ],
         [  # "is run on the ministry's behalf by KEIT", "managed on its behalf by"
             _words("run operated managed"),
             {"LOWER": "on"},

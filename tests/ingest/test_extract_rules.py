@@ -1696,3 +1696,44 @@ def test_an_affiliate_of_one_and_a_list_past_an_apposition_and_a_special_city(tm
         ("LOCATED_IN", "korea-electrotechnology-research-institute", "changwon"),
     } <= found
     assert {t for t in found if t[0] == "PART_OF"} == {("PART_OF", "kakao-ventures", "kakao")}
+
+
+def test_a_park_an_aside_of_place_a_city_before_its_region_and_run_day_to_day(tmp_path: Path) -> None:
+    """ "The park, in the west of the city, was set up ... by A and B, and is run day to day by C":
+    the science park named before; "the Sherbrooke, Quebec-based developer ..., which has set up a
+    Korean subsidiary, X," is based in Sherbrooke and sets X up."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The city opened the Busan Quantum Science Park (BQSP) on Thursday. The park, in the west of "
+            "the city, was set up in 2036 by Pusan National University (PNU) and Samsung Electronics, "
+            "and is run day to day by Busan Technopark. The main tenant is Nord Quantique, the "
+            "Sherbrooke, Quebec-based developer of bosonic qubits, which has set up a Korean subsidiary, "
+            "Nord Quantique Korea.",
+        )
+    )
+    park = "busan-quantum-science-park"
+    assert {
+        ("ESTABLISHES", "pusan-national-university", park),
+        ("ESTABLISHES", "samsung-electronics", park),
+        ("LEADS", "busan-technopark", park),
+        ("LOCATED_IN", "nord-quantique", "sherbrooke"),
+        ("ESTABLISHES", "nord-quantique", "nord-quantique-korea"),
+        ("PART_OF", "nord-quantique-korea", "nord-quantique"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KAIST met Park Ji-hoon on Monday. Park said the park was run by the city.",
+        "Samsung, in a statement on Monday, said the deal was run by its lawyers.",
+        "Daejeon, Korea-based investors joined. The fund was run by nobody.",
+    ],
+)
+def test_a_park_and_an_aside_need_their_own_words(tmp_path: Path, text: str) -> None:
+    """A person called Park is no science park; an aside that is a statement leaves the subject
+    where it was; a comma before "Korea-based investors" in a list is no city's region."""
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[0] in {"LEADS", "LOCATED_IN"} and "park" in t[1] + t[2]}
+    assert not {t for t in found if t[0] == "LOCATED_IN" and t[2] == "daejeon"}
