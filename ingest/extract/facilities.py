@@ -405,18 +405,28 @@ def launched_which(s: Sentence, state: ArticleState) -> list[Finding]:
         named = s.named_before(j - 2) if doc[j - 1].text == "," else s.apposed(j)
         if named is None or not s.party(named) or state.kind(named) not in SET_UP_KINDS:
             continue
-        for founder in founders:
-            if (
-                s.party(founder)
-                and state.kind(founder) in ORGANISATIONS | {EntityKind.PLACE}
-                and founder.id != named.id
-            ):
-                findings.append(
-                    Finding(
-                        RelationshipKind.ESTABLISHES, founder.id, named.id, "launched-which", 0.75, s, start
-                    )
-                )
+        parties = [
+            m
+            for founder in founders
+            if s.party(founder)
+            for m in [founder, *_partners(founder)]
+            if state.kind(m) in ORGANISATIONS | {EntityKind.PLACE, None} and m.id != named.id
+        ]
+        # a body that several found together has them as its members (see parts.founded_by)
+        together = len(parties) > 1 and state.kind(named) is EntityKind.CONSORTIUM
+        tie = RelationshipKind.MEMBER_OF if together else RelationshipKind.ESTABLISHES
+        findings += [
+            Finding(tie, party.id, named.id, "launched-which", 0.75, s, start)
+            for party in parties
+            if together or state.kind(party) is not None
+        ]
     return findings
+
+
+def _partners(mention: Mention) -> list[Mention]:
+    """The others that "the two operators" stands for, beside the one it is a mention of."""
+    ids = [i for i in (mention.partner, *mention.others) if i is not None]
+    return [Mention(mention.start, mention.end, i, None, mention.via) for i in ids]
 
 
 _NEW_FACILITY_NOUNS = frozenset(["lab", "laboratory", "center", "centre", "institute", "facility", "testbed"])

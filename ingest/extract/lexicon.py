@@ -22,7 +22,8 @@ KIND_WORDS: dict[EntityKind, frozenset[str]] = {
         "college dgist gist kaist postech unist universities university universität université"
     ),
     EntityKind.RESEARCH_INSTITUTE: _words(
-        "academy center centre institute institutes lab laboratories laboratory labs observatory qutech"
+        "academy center centre institute institutes lab laboratories laboratory labs observatory qutech "
+        "testbed"
     ),
     EntityKind.CONSORTIUM: _words(
         "alliance association coalition committee consortium council federation forum network society"

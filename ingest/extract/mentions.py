@@ -122,6 +122,10 @@ FACILITIES = frozenset(
         "academy",
     }
 )
+# what "the two sides" can be: organisations, and those the article does not say the kind of
+_PAIR_KINDS: frozenset[EntityKind | None] = ORGANISATIONS | {None}
+# the last word of a facility's name, that "the facility" can refer back to
+_FACILITY_HEADS = frozenset({"centre", "lab", "laboratory", "testbed", "hub", "facility", "foundry", "park"})
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 # what follows "the three" when it stands alone for the parties just named: "The three will ..."
 _GROUP_VERBS = frozenset(
@@ -182,6 +186,15 @@ class History:
         for entity_id, kind, name in reversed(self.seen):
             lowered = _one_spelling(name.lower())
             if kind in kinds and all(w in lowered for w in words) and entity_id not in exclude:
+                return entity_id
+        return None
+
+    def latest_facility(self, kinds: frozenset[EntityKind | None], exclude: set[str]) -> str | None:
+        """The latest entity of ``kinds`` whose name ends in a facility's noun: "the facility" is
+        the Quantum Sensing Testbed, not the institute named since."""
+        for entity_id, kind, name in reversed(self.seen):
+            last = _one_spelling(name.lower()).rsplit(" ", 1)[-1]
+            if kind in kinds and last in _FACILITY_HEADS and entity_id not in exclude:
                 return entity_id
         return None
 
@@ -426,10 +439,22 @@ class MentionFinder:
                 self._last_span[described.id] = described.end - 1
         return result
 
-    def _pair(self, start: int, end: int, noun: str) -> Mention | None:
-        """ "the two companies": the last two organisations named, as one mention of both."""
+    def _pair(self, sentence: Span, start: int, end: int, noun: str) -> Mention | None:
+        """ "the two companies": the two organisations named before it in its sentence ("KISTI has
+        worked with IonQ since 2036, and the two sides will sign"), else the pair a sentence
+        before tied, else the last two organisations named; as one mention of both."""
         unnamed = {i for i in self.registry.ids() if not self.registry.get(i).named}
         companies = noun in {"companies", "firms", "carriers", "operators"}
+        here = [
+            entity_id
+            for entity_id, last in sorted(self._last_span.items(), key=lambda item: item[1])
+            if sentence.start <= last < start
+            and entity_id not in unnamed
+            and self.registry.get(entity_id).kind in (_COMPANY_LIKE if companies else _PAIR_KINDS)
+        ]
+        if len(here) == 2:
+            first, second = here
+            return Mention(start, end, first, self.registry.get(first).kind, "anaphora", partner=second)
         recent = self.last_pair if self.pair_age <= _PAIR_MEMORY else None
         if recent is not None and (
             not companies or {self.registry.get(e).kind for e in recent} <= {EntityKind.COMPANY, None}
@@ -508,7 +533,7 @@ class MentionFinder:
         nxt = doc[i + 1].lower_ if i + 1 < sentence.end else ""
         after = doc[i + 2].lower_ if i + 2 < sentence.end else ""
         if token.lower_ == "both" and nxt in PAIRS:
-            return self._pair(i, i + 2, nxt)
+            return self._pair(sentence, i, i + 2, nxt)
         # "this programme", and "that programme" after a preposition ("part of that programme")
         demonstrative = nxt in DESCRIPTIONS and (
             token.lower_ == "this"
@@ -517,17 +542,17 @@ class MentionFinder:
         if (token.lower_ != "the" and not demonstrative) or not nxt:
             return None
         if nxt == "two" and after in PAIRS:
-            return self._pair(i, i + 3, after)  # "the two companies"
+            return self._pair(sentence, i, i + 3, after)  # "the two companies"
         if nxt in _GROUP_SIZES and after in PAIRS:
             return self._group(i, i + 3, after, _GROUP_SIZES[nxt])  # "the three operators"
         if nxt in _GROUP_SIZES and after in _GROUP_VERBS and self._organisations_last(_GROUP_SIZES[nxt]):
             return self._group(i, i + 2, "", _GROUP_SIZES[nxt])  # "The three will jointly develop"
         if nxt == "two" and after in _GROUP_VERBS and self._organisations_last(2):
-            return self._pair(i, i + 2, "")  # "the two have agreed"
+            return self._pair(sentence, i, i + 2, "")  # "the two have agreed"
         if nxt == "two" and after in _PAIR_VERBS:
-            return self._pair(i, i + 2, "organisations")  # "the agreement the two signed"
+            return self._pair(sentence, i, i + 2, "organisations")  # "the agreement the two signed"
         if nxt in PAIRS:
-            return self._pair(i, i + 2, nxt)  # "the companies"
+            return self._pair(sentence, i, i + 2, nxt)  # "the companies"
         h = i + 1  # past describing words: "the Paris-based company", "the French startup"
         for k in (h + 1, h + 2):  # "the Tel Aviv-based firm"
             if k < sentence.end - 1 and doc[k].lower_.endswith(PLACE_MODIFIER_SUFFIXES) and doc[h].is_title:
@@ -584,6 +609,8 @@ class MentionFinder:
                 kinds, None, exclude | (set(self.registry.ids()) - unnamed)
             )
             entity_id = entity_id or self.history.latest(kinds, head.lower_, exclude)
+            if entity_id is None and head.lower_ == "facility":
+                entity_id = self.history.latest_facility(kinds, exclude)  # "a Quantum Sensing Testbed"
         else:
             # "the company" is not the office it opened, nor the subject of its own clause
             # ("Norma said Nvidia will invest in the company" is Norma)

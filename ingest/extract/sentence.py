@@ -194,9 +194,30 @@ class Sentence:
         group = [mention]
         while True:
             following = self._neighbour(group[-1].end, +1)
-            if following is None or not self.party(following) or self._opens_clause(following):
+            if (
+                following is None
+                or not self.party(following)
+                or self._opens_clause(following)
+                or (len(group) == 1 and self._subject_of_next_clause(following))
+            ):
                 return _with_partners(group)
             group.append(following)
+
+    def _subject_of_next_clause(self, mention: Mention) -> bool:
+        """ "invest 50 billion won in a new fund, and the ministry will invest a further 20
+        billion won": after ", and", a name followed by its own verb starts a clause of its own
+        (after one object only: "including A, B, and C have formed" ends a list)."""
+        doc = self.span.doc
+        before, after = mention.start - 1, self.name_end(mention)
+        if before > self.span.start and doc[before].lower_ == "the":
+            before -= 1
+        return (
+            before - 1 > self.span.start
+            and doc[before].lower_ == "and"
+            and doc[before - 1].text == ","
+            and after < self.span.end
+            and doc[after].lower_ in _CLAUSE_VERBS - {"said", "says", "announced"}
+        )
 
     def _named_item(self, index: int) -> bool:
         """ "A, the Korea Institute of Ocean Science and Technology (KIOST) and B": a name after

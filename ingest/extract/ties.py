@@ -720,6 +720,9 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
         whose = None if bodies else _whose_work(s, end)
         if whose is not None:  # "will take part in the centre's simulation work"
             bodies = [(whose.id, "participates-in-its-work", 0.75)]
+        it = None if bodies else _it_taken_part_in(s, end, {m.id for m in members}, state)
+        if it is not None:  # "The scheme is to be run by KITECH, and Bluefors will take part in it"
+            bodies = [(it, "participates-in-it", 0.7)]
         work = _in_unnamed_work(s, end)
         if not bodies and (_nothing_taken_part_in(s, end) or work is not None):
             # "KR has agreed to take part by drafting", "will take part in the trials"
@@ -809,6 +812,25 @@ def _in_unnamed_work(s: Sentence, end: int) -> str | None:
         return None
     noun = doc[end + 2].lower_
     return noun if noun in _WORK_NOUNS and s.at(end + 2) is None else None
+
+
+def _it_taken_part_in(s: Sentence, end: int, members: set[str], state: ArticleState) -> str | None:
+    """What "it" is in "take part in it": the first programme, body or facility its sentence
+    names before it, else the sentence before names."""
+    doc = s.span.doc
+    if not (end + 2 < s.span.end and doc[end].lower_ == "in" and doc[end + 1].lower_ == "it"):
+        return None
+    for sentence, before in ((s, end), (s.previous, None)):
+        if sentence is None:
+            continue
+        for mention in sentence.mentions:
+            if before is not None and mention.start >= before:
+                break
+            if mention.id not in members and state.kind(mention) in _FOCUS_NAMED - {
+                EntityKind.RESEARCH_INSTITUTE
+            }:
+                return mention.id
+    return None
 
 
 def _nothing_taken_part_in(s: Sentence, end: int) -> bool:

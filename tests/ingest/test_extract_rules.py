@@ -1737,3 +1737,68 @@ def test_a_park_and_an_aside_need_their_own_words(tmp_path: Path, text: str) -> 
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[0] in {"LEADS", "LOCATED_IN"} and "park" in t[1] + t[2]}
     assert not {t for t in found if t[0] == "LOCATED_IN" and t[2] == "daejeon"}
+
+
+def test_take_part_in_it_the_facility_the_two_sides_here_and_a_new_clause_after_and(tmp_path: Path) -> None:
+    """ "The project is led by KRISS. SNU and SAIT take part in it": the project; "will set up a
+    Quantum Sensing Testbed ..., and the ministry will give the facility 27 billion won": the
+    testbed, and the ministry is no second target of the first clause's investment; "KISTI has
+    worked with IonQ ..., and the two sides will sign": the two this sentence names, not the
+    pair the one before tied."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) presented its budget. The largest item is the Quantum "
+            "Computing Flagship Project. The project is led by KRISS. Seoul National University (SNU) and "
+            "the Samsung Advanced Institute of Technology (SAIT) take part in it.\n\n"
+            "KRISS and the Korea Astronomy and Space Science Institute (KASI) will jointly set up a Quantum "
+            "Sensing Testbed in Daejeon, and the ministry will give the facility 27 billion won over three "
+            "years. KISTI has worked with IonQ since 2036, and the two sides will sign a new partnership "
+            "agreement in April. The Korea Development Bank (KDB) will invest 50 billion won in a new "
+            "Quantum Growth Fund, and the ministry will invest a further 20 billion won.",
+        )
+    )
+    project, testbed, kasi = (
+        "quantum-computing-flagship-project",
+        "quantum-sensing-testbed",
+        "korea-astronomy-and-space-science-institute",
+    )
+    assert {
+        ("PARTICIPATES_IN", "seoul-national-university", project),
+        ("PARTICIPATES_IN", "samsung-advanced-institute-of-technology", project),
+        ("ESTABLISHES", kasi, testbed),
+        ("LOCATED_IN", testbed, "daejeon"),
+        ("FUNDS", "ministry-of-science-and-ict", testbed),
+        ("PARTNERS_WITH", "ionq", "kisti"),
+        ("INVESTS_IN", "korea-development-bank", "quantum-growth-fund"),
+    } <= found
+    assert not {t for t in found if t[0] == "PARTNERS_WITH" and kasi in t}
+    assert not {t for t in found if t[1] == "korea-development-bank" and t[2] != "quantum-growth-fund"}
+
+
+def test_take_part_in_it_with_nothing_named_before_takes_part_in_nothing(tmp_path: Path) -> None:
+    """ "The scheme is to be run by KITECH, and Bluefors has agreed to take part in it": the scheme
+    has no name, so the alliance named earlier is not what Bluefors takes part in."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Bluefors joined the Korea Quantum Alliance last year. A 3 billion won scheme will be funded "
+            "by the ministry. The scheme is to be run by the Korea Institute of Industrial Technology "
+            "(KITECH), and Bluefors has agreed to take part in it.",
+        )
+    )
+    assert not {t for t in found if t[0] == "PARTICIPATES_IN"}
+
+
+def test_a_consortium_which_two_founded_with_others_has_them_all_as_members(tmp_path: Path) -> None:
+    found = ties(
+        extract(
+            tmp_path,
+            "SK Telecom and Deutsche Telekom have completed a trial, the two operators said. They will "
+            "invite other members of the Global Telco AI Alliance, which both operators founded with "
+            "Singtel, to join the trials.",
+        )
+    )
+    alliance = "global-telco-ai-alliance"
+    assert {("MEMBER_OF", "sk-telecom", alliance), ("MEMBER_OF", "deutsche-telekom", alliance)} <= found
+    assert not {t for t in found if t[0] == "ESTABLISHES" and t[2] == alliance}
