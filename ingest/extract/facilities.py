@@ -89,6 +89,9 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
             )  # "a subsidiary in Busan, X"
             if place is not None:
                 findings.append(_located(target, place, s, noun))
+            unit_country = _country_of_unit(s, noun, state)
+            if unit_country is not None and (place is None or unit_country.id != place.id):
+                findings.append(_located(target, unit_country, s, noun))  # "a Korean subsidiary, X,"
         else:
             place = (
                 place_after(s, end, state) or _campus_place(s, end, state) or _place_before(s, noun, state)
@@ -260,6 +263,14 @@ def _located(facility: str, place: Mention, s: Sentence, noun: int) -> Finding:
     """A facility is where the sentence puts it; where it is does not date the opening."""
     kind = RelationshipKind.LOCATED_IN
     return Finding(kind, facility, place.id, "facility-in-place", 0.8, s, noun, dated=False)
+
+
+def _country_of_unit(s: Sentence, noun: int, state: ArticleState) -> Mention | None:
+    """ "a Korean subsidiary": the country a company's unit is set up in."""
+    found = s.at(noun - 1)
+    if s.span.doc[noun].lower_ in _UNITS and found is not None and found.id in state.countries:
+        return found
+    return None
 
 
 def _place_before(s: Sentence, noun: int, state: ArticleState) -> Mention | None:

@@ -116,7 +116,8 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
         comma = s.name_end(org)  # past "(KISTI)"
         if org.modifier or state.kind(org) not in _LOCATABLE or comma + 2 >= s.span.end:
             continue
-        if doc[comma].text != ",":
+        copula = doc[comma].lower_ in {"is", "was"} and org.start == s.span.start  # "KT is Korea's ..."
+        if doc[comma].text != "," and not copula:
             continue
         if doc[comma + 1].lower_ in {"which", "who", "that"} and doc[comma + 2].lower_ not in _COPULAS:
             continue  # "LG Innotek, which Korean media had named": the clause's subject is another
@@ -134,15 +135,24 @@ def appositions(s: Sentence, state: ArticleState) -> list[Finding]:
                     and described
                     and doc[comma + 1].lower_ in {"a", "an", "the"}
                     and state.kind(found) is EntityKind.PLACE
+                    and not s.possessive(found)  # not "the largest investor in Seoul's fund"
                 ):
                     place = (
                         place or found
                     )  # "ETRI, a state-run institute in Daejeon," (not "which has a unit in")
                 break
+            # "KT is one of Korea's operators", "KAIST is a university in Daejeon"; not "KT is in
+            # talks with Korea's largest bank"
+            continues = (token.lower_ == "of" and doc[j - 1].lower_ == "one") or (
+                token.lower_ == "in" and described
+            )
+            if copula and found is None and token.lower_ in PREPOSITIONS and not continues:
+                break
             if token.text in {",", ";", "."} and found is None:  # not the one in "Sherbrooke, Quebec-based"
                 break
-            if found is not None and state.kind(found) is EntityKind.PLACE:
-                place = place or found
+            after_preposition = doc[j - 1].lower_ in PREPOSITIONS and doc[j - 2].lower_ != "one"
+            if found is not None and state.kind(found) is EntityKind.PLACE and not after_preposition:
+                place = place or found  # not "the largest investor in Seoul's quantum fund"
             elif token.lower_ in DESCRIPTOR_KINDS:
                 described = True
                 plural = plural or (token.lower_.endswith("s") and doc[comma + 1].lower_ in _GROUP_COUNTS)

@@ -1802,3 +1802,38 @@ def test_a_consortium_which_two_founded_with_others_has_them_all_as_members(tmp_
     alliance = "global-telco-ai-alliance"
     assert {("MEMBER_OF", "sk-telecom", alliance), ("MEMBER_OF", "deutsche-telekom", alliance)} <= found
     assert not {t for t in found if t[0] == "ESTABLISHES" and t[2] == alliance}
+
+
+def test_a_korean_subsidiary_is_in_korea_and_so_is_korea_s_largest_operator(tmp_path: Path) -> None:
+    """ "has set up a Korean subsidiary, X, headquartered in Busan": X is in Busan and in South
+    Korea; "SK Telecom is Korea's largest mobile operator", "KT is one of Korea's three
+    operators", "KAIST is a university in Daejeon": where each is."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Nord Quantique has set up a Korean subsidiary, Nord Quantique Korea, headquartered in Busan. "
+            "SK Telecom is Korea's largest mobile operator. KT Corporation is one of Korea's three mobile "
+            "network operators. KAIST is a university in Daejeon.",
+        )
+    )
+    assert {
+        ("LOCATED_IN", "nord-quantique-korea", "busan"),
+        ("LOCATED_IN", "nord-quantique-korea", "south-korea"),
+        ("LOCATED_IN", "sk-telecom", "south-korea"),
+        ("LOCATED_IN", "kt-corporation", "south-korea"),
+        ("LOCATED_IN", "kaist", "daejeon"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung is the largest investor in Seoul's quantum fund.",
+        "Samsung, the largest investor in Seoul's quantum fund, said it would invest more.",
+        "SK Telecom is in talks with Korea's largest bank.",
+        "Yesterday IonQ said it is a partner of Korea's biggest carrier.",
+    ],
+)
+def test_a_place_of_another_noun_phrase_does_not_place_the_subject(tmp_path: Path, text: str) -> None:
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[0] == "LOCATED_IN"}
