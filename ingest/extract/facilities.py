@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from graph.model import EntityKind, RelationshipKind
 from ingest.extract.lexicon import SUBSIDIARY_WORDS
 from ingest.extract.mentions import ORGANISATIONS, SET_UP_KINDS
@@ -70,6 +72,7 @@ def facilities(s: Sentence, state: ArticleState) -> list[Finding]:
         words = words_between(s, start + 1, noun) if named is None else []
         if not founders or words is None:
             continue
+        founders += _joint_with(s, noun, words, founders, state)
         if named is not None:
             if named.via != "name" or state.kind(named) not in {
                 EntityKind.RESEARCH_INSTITUTE,
@@ -263,6 +266,21 @@ def _located(facility: str, place: Mention, s: Sentence, noun: int) -> Finding:
     """A facility is where the sentence puts it; where it is does not date the opening."""
     kind = RelationshipKind.LOCATED_IN
     return Finding(kind, facility, place.id, "facility-in-place", 0.8, s, noun, dated=False)
+
+
+def _joint_with(
+    s: Sentence, noun: int, words: list[Token], founders: list[Mention], state: ArticleState
+) -> list[Mention]:
+    """ "Exail will open a joint laboratory with KERI": KERI sets it up too."""
+    doc = s.span.doc
+    if "joint" not in {t.lower_ for t in words} or noun + 2 >= s.span.end or doc[noun + 1].lower_ != "with":
+        return []
+    known = {f.id for f in founders}
+    return [
+        m
+        for m in s.first_party_after(noun + 2, limit=2)
+        if m.id not in known and state.kind(m) in ORGANISATIONS | {None}
+    ]
 
 
 def _country_of_unit(s: Sentence, noun: int, state: ArticleState) -> Mention | None:

@@ -102,7 +102,9 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
 }
 # a description whose word, when some name holds it, picks that name first ("the province" is
 # North Gyeongsang Province rather than the city named after it)
-_PREFERRED_WORD = frozenset({"province", "city", "agency", "institute", "university"})
+_PREFERRED_WORD = frozenset(
+    {"province", "city", "agency", "institute", "university", "alliance", "consortium"}
+)
 FACILITIES = frozenset(
     {
         "facility",

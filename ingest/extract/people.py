@@ -34,9 +34,10 @@ def appointed(s: Sentence, state: ArticleState) -> list[Finding]:
             j += 1
         while j < s.span.end and doc[j].lower_ in {"was", "is", "has", "been", "will", "be", "also"}:
             j += 1
-        if j >= s.span.end or doc[j].lower_ not in _APPOINTED:
+        past = _past_appointing_verb(s, j)
+        if past is None:
             continue
-        j += 1
+        j = past
         while j < s.span.end and doc[j].lower_ in {"as", "the", "its"}:
             j += 1
         owner = s.at(j)
@@ -64,6 +65,23 @@ def appointed(s: Sentence, state: ArticleState) -> list[Finding]:
             )
         )
     return findings
+
+
+def _past_appointing_verb(s: Sentence, j: int) -> int | None:
+    """Past "named", "takes over as" or "becomes" at ``j``, else None."""
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[j : min(j + 3, s.span.end)]]
+    if words[:1] and words[0] in _APPOINTED:
+        return j + 1
+    if words[:1] and words[0] in _TAKES and words[1:3] == ["over", "as"]:
+        return j + 3  # "Lee Ga-eun takes over as chair of the KQIA"
+    if words[:1] and words[0] in _BECOMES:
+        return j + 1  # "Chae Min-gyu becomes its first president"
+    return None
+
+
+_TAKES = frozenset({"takes", "took", "take", "taking", "taken"})
+_BECOMES = frozenset({"becomes", "became", "become"})
 
 
 def titled_people(s: Sentence, state: ArticleState) -> list[Finding]:

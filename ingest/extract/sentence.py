@@ -28,6 +28,9 @@ _PLANNED = frozenset(
     {"will", "would", "shall", "plans", "plan", "planning", "aims", "intends", "expected", "set"}
 )
 _SUBJECT_BLOCKERS = frozenset({"with", "by", "from", "between", "than", "against", "among", "like"})
+_VERB_HELPERS = frozenset(
+    {"will", "would", "be", "is", "was", "are", "were", "to", "has", "have", "been", "also"}
+)
 # Words that open an aside between a name and its verb: "SDT, a maker of sensors, has raised",
 # "The park, in the west of the city, was set up by"
 _APPOSITION_OPENERS = frozenset(
@@ -344,12 +347,28 @@ class Sentence:
                     antecedent = self.at(opening) if opening is not None else None
                 return self.group_left(antecedent) if antecedent is not None else []
             if word in _SUBJECT_BLOCKERS:
-                return []
+                # "Exail signed an MOU with the province and will open a lab": past "with" lies the
+                # clause that the verb after "and" continues; its subject acts here too
+                return self._coordinated_subject(index, start)
             gap += 1
             if gap > max_gap:
                 return []
             j -= 1
         return []
+
+    def _coordinated_subject(self, index: int, start: int) -> list[Mention]:
+        """The subject of the clause that the verb at ``index`` continues after "and" (with only
+        auxiliaries between them), when that clause opens with its subject."""
+        doc = self.span.doc
+        j = index - 1
+        while j > start and doc[j].lower_ in _VERB_HELPERS:
+            j -= 1
+        if doc[j].lower_ != "and":
+            return []
+        first = next((m for m in self.mentions if m.start >= start and self.party(m)), None)
+        if first is None or first.start >= j or self.after_preposition(first) or first.start - start > 2:
+            return []
+        return self.group_right(first)
 
     def apposed(self, index: int, limit: int = 10) -> Mention | None:
         """The name an apposition right before ``index`` describes: "Quantinuum, the quantum

@@ -582,6 +582,14 @@ def _just_set_up(s: Sentence, index: int, state: ArticleState) -> Mention | None
         set_up = first is not None and first.id in state.set_up | set(state.renamed.values())
         if first is not None and opening and (set_up or state.kind(first) in bodies):
             return Mention(s.span.start, s.span.start + 1, first.id, state.kind(first), "anaphora")
+        # "UNIST opened the Ulsan Quantum Materials Center (UQMC) on Monday. It is directed by":
+        # the one thing the sentence before set up
+        made = {m.id for m in s.previous.mentions if m.id in state.set_up}
+        if len(made) == 1:
+            made_id = made.pop()
+            return Mention(
+                s.span.start, s.span.start + 1, made_id, state.registry.get(made_id).kind, "anaphora"
+            )
     return None
 
 

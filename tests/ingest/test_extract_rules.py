@@ -1837,3 +1837,53 @@ def test_a_korean_subsidiary_is_in_korea_and_so_is_korea_s_largest_operator(tmp_
 def test_a_place_of_another_noun_phrase_does_not_place_the_subject(tmp_path: Path, text: str) -> None:
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[0] == "LOCATED_IN"}
+
+
+def test_taking_over_as_chair_it_directed_by_and_a_subject_past_with_and(tmp_path: Path) -> None:
+    """ "takes over as chair of X", "becomes chief executive of X": leads it; "UNIST opened the
+    Ulsan Quantum Materials Center. It is directed by X": the centre; "Exail signed an MOU with
+    KAIST and will open a joint laboratory with KERI": Exail and KERI set it up; "the alliance"
+    is the one whose name says alliance, not an association named since."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Lee Ga-eun takes over as chair of the Korea Quantum Industry Association (KQIA) from "
+            "January. Kim Do-hyun became chief executive of Samsung SDS in 2030.\n\n"
+            "UNIST opened the Ulsan Quantum Materials Center (UQMC) on Monday. It is directed by UNIST "
+            "professor Hwang Min-jae.\n\n"
+            "Exail signed a memorandum of understanding with KAIST on Wednesday and will open a joint "
+            "laboratory with KERI in Changwon.\n\n"
+            "The Korea Cryogenic Semiconductor Alliance (KCSA) was launched with the backing of the Korea "
+            "Semiconductor Industry Association (KSIA). The alliance will be chaired by Hanyang University "
+            "professor Seol Min-jun.",
+        )
+    )
+    lab = "exail-and-keri-joint-laboratory-in-changwon"
+    assert {
+        ("LEADS", "lee-ga-eun", "korea-quantum-industry-association"),
+        ("LEADS", "kim-do-hyun", "samsung-sds"),
+        ("LEADS", "hwang-min-jae", "ulsan-quantum-materials-center"),
+        ("SIGNED_MOU_WITH", "exail", "kaist"),
+        ("ESTABLISHES", "exail", lab),
+        ("ESTABLISHES", "keri", lab),
+        ("LEADS", "seol-min-jun", "korea-cryogenic-semiconductor-alliance"),
+    } <= found
+    assert not {
+        t for t in found if t[1] == "seol-min-jun" and t[2] != "korea-cryogenic-semiconductor-alliance"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee Ga-eun became a shareholder of Samsung SDS.",
+        "Lee Ga-eun takes over as deputy chair of Samsung SDS.",
+        "UNIST signed an agreement with KAIST on Monday. It is directed by UNIST professor Hwang Min-jae.",
+        "Exail will open a laboratory next to KERI in Changwon.",
+    ],
+)
+def test_becoming_a_shareholder_a_deputy_and_it_after_no_setting_up_lead_nothing(
+    tmp_path: Path, text: str
+) -> None:
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[0] == "LEADS" or (t[0] == "ESTABLISHES" and t[1] == "keri")}
