@@ -423,8 +423,9 @@ def launched_which(s: Sentence, state: ArticleState) -> list[Finding]:
         while j > s.span.start:
             found = s.at(j)
             if found is not None:
-                founders.insert(0, found)
-                j = found.start - 1
+                group = s.group_left(found) if not founders else [found]  # "which A, B and C launched"
+                founders[:0] = group
+                j = group[0].start - 1
             elif doc[j].lower_ in _BEFORE_VERB or doc[j].is_upper:
                 j -= 1
             else:

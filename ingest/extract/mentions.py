@@ -58,6 +58,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[EntityKind | None], str | None]] = {
     "institute": (frozenset({EntityKind.RESEARCH_INSTITUTE, EntityKind.UNIVERSITY}), None),
     "alliance": (frozenset({EntityKind.CONSORTIUM}), None),
     "consortium": (frozenset({EntityKind.CONSORTIUM}), None),
+    "forum": (frozenset({EntityKind.CONSORTIUM}), "forum"),
     "council": (frozenset({EntityKind.CONSORTIUM, EntityKind.GOVERNMENT_BODY}), "council"),
     "network": (frozenset({EntityKind.CONSORTIUM, EntityKind.PROGRAMME}), "network"),
     "trial": (frozenset({EntityKind.PROGRAMME}), "trial"),
@@ -129,6 +130,19 @@ _PAIR_KINDS: frozenset[EntityKind | None] = ORGANISATIONS | {None}
 # the last word of a facility's name, that "the facility" can refer back to
 _FACILITY_HEADS = frozenset({"centre", "lab", "laboratory", "testbed", "hub", "facility", "foundry", "park"})
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTED = frozenset(
+    {
+        "organisations",
+        "organizations",
+        "companies",
+        "firms",
+        "institutions",
+        "institutes",
+        "universities",
+        "groups",
+    }
+)
 # what follows "the three" when it stands alone for the parties just named: "The three will ..."
 _GROUP_VERBS = frozenset(
     ["will", "would", "have", "had", "are", "were", "also", "plan", "agreed", "jointly", "signed", "said"]
@@ -432,6 +446,10 @@ class MentionFinder:
                 continue
             if any(m.start == i + 1 and not m.modifier for m in pending):
                 continue  # "the Agency for Defense Development": the article of a name
+            listed = self._listed_after_colon(doc, i, sentence, pending) if not result else None
+            if listed is not None:  # "Five organisations launched the forum ...: A, B, C, D and E"
+                result.append(listed)
+                continue
             described = self._description(doc, i, sentence)
             if described is not None and _names_it_next(doc, described, pending, sentence):
                 continue  # "The new company, Diraq Korea, will ...": the name says who
@@ -508,6 +526,25 @@ class MentionFinder:
                 break
         kinds = list(last.values())
         return len(kinds) >= count and EntityKind.PERSON not in kinds
+
+    def _listed_after_colon(self, doc: Doc, i: int, sentence: Span, pending: list[Mention]) -> Mention | None:
+        """ "Five organisations on Thursday launched the Korea Post-Quantum Cryptography Forum ...:
+        KT, Samsung SDS, Naver Cloud, KISA and SNU": a sentence that opens with a count of
+        organisations and lists exactly that many after its colon stands for them all."""
+        count = _COUNTS.get(doc[i].lower_)
+        if count is None or i != sentence.start or i + 1 >= sentence.end or doc[i + 1].lower_ not in _COUNTED:
+            return None
+        colon = next((t.i for t in doc[i + 2 : sentence.end] if t.text == ":"), None)
+        if colon is None:
+            return None
+        listed = [m for m in pending if m.start > colon and not m.modifier and m.kind is not EntityKind.PLACE]
+        between = {
+            t.lower_ for t in doc[colon + 1 : sentence.end] if not any(m.start <= t.i < m.end for m in listed)
+        }
+        if len(listed) != count or not between <= {",", "and", "the", ".", "(", ")"}:
+            return None
+        ids = [m.id for m in listed]
+        return Mention(i, i + 2, ids[0], self.registry.get(ids[0]).kind, "anaphora", others=tuple(ids[1:]))
 
     def _group(self, start: int, end: int, noun: str, count: int) -> Mention | None:
         """ "the three companies": the last three organisations named, as one mention of all."""

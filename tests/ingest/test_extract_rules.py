@@ -1887,3 +1887,45 @@ def test_becoming_a_shareholder_a_deputy_and_it_after_no_setting_up_lead_nothing
 ) -> None:
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[0] == "LEADS" or (t[0] == "ESTABLISHES" and t[1] == "keri")}
+
+
+def test_a_count_of_organisations_listed_after_a_colon_and_a_council_which_several_launched(
+    tmp_path: Path,
+) -> None:
+    """ "Five organisations launched the forum ...: A, B, C, D and E": the five are its members,
+    and "the forum" refers back to it; "the council, which A, B, C and D launched": all four."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Five organisations on Thursday launched the Korea Post-Quantum Cryptography Forum (KPQF) to "
+            "agree test procedures: KT, Samsung SDS, Naver Cloud, the Korea Internet & Security Agency "
+            "(KISA) and Seoul National University (SNU). The forum will be chaired by Samsung SDS.\n\n"
+            "QuEra Korea will also join the Chungnam Quantum Industry Council, which Hoseo University, "
+            "Soonchunhyang University, KAIST and the Chungnam Technopark launched in 2039.",
+        )
+    )
+    forum, council = "korea-post-quantum-cryptography-forum", "chungnam-quantum-industry-council"
+    members = [
+        "kt",
+        "samsung-sds",
+        "naver-cloud",
+        "korea-internet-security-agency",
+        "seoul-national-university",
+    ]
+    founders = ["hoseo-university", "soonchunhyang-university", "kaist", "chungnam-technopark"]
+    assert {("MEMBER_OF", m, forum) for m in members} <= found
+    assert ("LEADS", "samsung-sds", forum) in found
+    assert {("MEMBER_OF", f, council) for f in [*founders, "quera-korea"]} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four organisations on Thursday launched the Quantum Safety Forum: KT, Samsung SDS, Naver Cloud "
+        "and KISA, which chairs it, and Seoul National University.",
+        "Five organisations on Thursday launched the Quantum Safety Forum: KT and Naver.",
+    ],
+)
+def test_a_count_that_does_not_match_the_list_stands_for_nothing(tmp_path: Path, text: str) -> None:
+    found = ties(extract(tmp_path, text))
+    assert not {t for t in found if t[0] == "MEMBER_OF" and t[1] in {"samsung-sds", "naver"}}
