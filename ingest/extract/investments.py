@@ -417,7 +417,11 @@ def funds(s: Sentence, state: ArticleState) -> list[Finding]:
         elif money:
             funders = s.subject(start)
             # past the amount's equivalent: "2.4 billion won (about $1.7 million) toward the trial"
-            recipients = s.object(money[0].end, frozenset({"to", "for", "toward", "towards"}), limit=9)
+            spent = verb.startswith("spen")  # "will spend 30 billion won on the cluster"
+            prepositions = frozenset({"on"} if spent else {"to", "for", "toward", "towards"})
+            recipients = s.object(money[0].end, prepositions, limit=9) or _whose_part(
+                s, money[0].end, prepositions, state
+            )
             rule = "funds-amount"
             if not recipients and verb not in _BUDGET_VERBS:
                 described = described_object(s, money[0].end, frozenset({"to"}), state, "funds-described")
@@ -578,6 +582,25 @@ def _round_backed(s: Sentence, state: ArticleState, backers: list[Mention], inde
     return Mention(index, index + 1, raised, state.registry.get(raised).kind, "anaphora")
 
 
+_PAID_FOR_PARTS = frozenset(
+    {EntityKind.CLUSTER, EntityKind.PROGRAMME, EntityKind.RESEARCH_INSTITUTE, EntityKind.CONSORTIUM}
+)
+
+
+def _whose_part(s: Sentence, index: int, prepositions: frozenset[str], state: ArticleState) -> list[Mention]:
+    """ "has committed 4 billion won to the centre's equipment", "to the link's first phase": the
+    body whose part the money pays for."""
+    doc = s.span.doc
+    for j in range(index, min(s.clause_end(index), index + 9)):
+        if doc[j].lower_ in prepositions:
+            k = j + 1
+            found = s.at(k) or (s.at(k + 1) if doc[k].lower_ == "the" else None)
+            if found is not None and s.possessive(found) and state.kind(found) in _PAID_FOR_PARTS:
+                return [found]
+            return []
+    return []
+
+
 def _gift_ends(s: Sentence, index: int) -> bool:
     """Whether the clause ends after the amount at ``index``, naming no recipient: "will
     contribute 4 billion won ($2.9 million).", "will chip in a further 10 billion won, most of it
@@ -592,6 +615,8 @@ def _gift_ends(s: Sentence, index: int) -> bool:
         j += 1
     if j < s.span.end and doc[j].lower_ == "over" and s.at(j + 1) is None:
         j = s.clause_end(j)  # "over three years"
+    if [t.lower_ for t in doc[j : j + 3]] in (["of", "its", "own"], ["of", "their", "own"]):
+        j += 3  # "is adding 25 billion won of its own"
     return j >= s.span.end or doc[j].text in {".", ",", ";"} or s.clause_end(j) == j
 
 

@@ -193,9 +193,10 @@ TRIGGERS: dict[str, list[Pattern]] = {
         [_words("grant grants granted award awards awarded give gives gave given")],
         [_words("support supports supported")],
         # "has added 2.4 billion won", "added a further 2 billion won"; not "added that"
-        [_words("add adds added"), {"LIKE_NUM": True}],
+        [_words("add adds added adding"), {"LIKE_NUM": True}],
+        [_words("spend spends spent spending"), {"LIKE_NUM": True}],  # "will spend 30 billion won on"
         [
-            _words("add adds added"),
+            _words("add adds added adding"),
             _words("a another further"),
             {"LOWER": "further", "OP": "?"},
             {"LIKE_NUM": True},

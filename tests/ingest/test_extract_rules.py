@@ -1929,3 +1929,26 @@ def test_a_count_of_organisations_listed_after_a_colon_and_a_council_which_sever
 def test_a_count_that_does_not_match_the_list_stands_for_nothing(tmp_path: Path, text: str) -> None:
     found = ties(extract(tmp_path, text))
     assert not {t for t in found if t[0] == "MEMBER_OF" and t[1] in {"samsung-sds", "naver"}}
+
+
+def test_money_spent_on_added_of_its_own_and_committed_to_a_bodys_part(tmp_path: Path) -> None:
+    """ "will spend 30 billion won on the cluster", "is adding 25 billion won of its own" (to what
+    the article is about), "has committed 6 billion won to the cluster's first phase": each funds
+    the cluster; money spent on roads funds no one."""
+    found = ties(
+        extract(
+            tmp_path,
+            "The Ministry of Science and ICT (MSIT) launched the Changwon Quantum Sensing Cluster on "
+            "Monday. South Gyeongsang Province will spend 30 billion won on the cluster over five years. "
+            "Changwon Special City is adding 12 billion won ($8.2 million) of its own. The ministry has "
+            "committed 6 billion won (about $4.4 million) to the cluster's first phase. Busan will spend "
+            "2 billion won on roads.",
+        )
+    )
+    cluster = "changwon-quantum-sensing-cluster"
+    assert {
+        ("FUNDS", "south-gyeongsang-province", cluster),
+        ("FUNDS", "changwon", cluster),
+        ("FUNDS", "ministry-of-science-and-ict", cluster),
+    } <= found
+    assert not {t for t in found if t[1] == "busan"}
