@@ -575,7 +575,9 @@ def _round_backed(s: Sentence, state: ArticleState, backers: list[Mention], inde
     won; Hyundai CRADLE invested 12 billion won; ..."): companies and funds buy into the company
     that raised it. Public money is a grant, and a sentence of its own may be about anything."""
     raised = state.raised
-    if raised is None or not backers or not any(t.text == ";" for t in s.span):
+    listed = any(t.text == ";" for t in s.span)
+    of_the_round = {"round", "series"} & {t.lower_ for t in s.span}  # "The round was led by X, which put in"
+    if raised is None or not backers or not (listed or of_the_round):
         return None
     if any(state.kind(b) not in {EntityKind.COMPANY, None} and not _a_fund(b, state) for b in backers):
         return None

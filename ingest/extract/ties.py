@@ -697,10 +697,18 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
         ends = end >= s.span.end - 1 or doc[end].is_punct  # "Existing shareholder Q also took part."
         backer_words = {"shareholder", "shareholders", "investor", "investors", "backer", "backers"}
         said_backer = bool(backer_words & {t.lower_ for t in doc[s.span.start : start]})
+        ends = ends or _as_did(s, end) is not None  # "also took part, as did Quantonation"
+        after_the_round = s.previous is not None and bool(
+            {"round", "series", "financing", "fundraising"} & {t.lower_ for t in s.previous.span}
+        )  # "The round was led by X. Y and Z also took part."
         if state.raised is not None and (
-            words & {"round", "raise", "financing", "fundraising"} or (ends and said_backer)
+            words & {"round", "raise", "financing", "fundraising"}
+            or (ends and (said_backer or after_the_round))
         ):
-            for backer in s.subject(start):  # "Existing backers KDB and LGTV also took part in the round"
+            also = _as_did(s, end) or []
+            for backer in (
+                s.subject(start) + also
+            ):  # "Existing backers KDB and LGTV also took part in the round"
                 if backer.id != state.raised:
                     findings.append(
                         Finding(
@@ -745,6 +753,15 @@ def participates(s: Sentence, state: ArticleState) -> list[Finding]:
                         Finding(RelationshipKind.PARTICIPATES_IN, member.id, body, rule, confidence, s, start)
                     )
     return findings
+
+
+def _as_did(s: Sentence, end: int) -> list[Mention] | None:
+    """The parties of ", as did X" right after the verb phrase ending at ``end``."""
+    doc = s.span.doc
+    words = [t.lower_ for t in doc[end : min(end + 3, s.span.end)]]
+    if words[:3] != [",", "as", "did"]:
+        return None
+    return s.first_party_after(end + 3, limit=2)
 
 
 def _each_of_which(s: Sentence, index: int) -> list[Mention]:

@@ -1952,3 +1952,22 @@ def test_money_spent_on_added_of_its_own_and_committed_to_a_bodys_part(tmp_path:
         ("FUNDS", "ministry-of-science-and-ict", cluster),
     } <= found
     assert not {t for t in found if t[1] == "busan"}
+
+
+def test_a_rounds_leader_that_put_in_and_backers_that_took_part_as_did_another(tmp_path: Path) -> None:
+    """ "The round was led by X, which put in 15 billion won. A and B also took part, as did C":
+    all four invest in the company that raised the round (the sentence names no round)."""
+    found = ties(
+        extract(
+            tmp_path,
+            "Hanbit Quantum has raised 42 billion won ($29 million) in a Series B round, the company said "
+            "Wednesday.\n\n"
+            "The round was led by Stonebridge Ventures, which put in 15 billion won. The Industrial Bank "
+            "of Korea (IBK) and LG Technology Ventures also took part, as did Quantonation, a Paris-based "
+            "fund.\n\n"
+            "KAIST held a workshop on Friday. Samsung and Naver also took part.",
+        )
+    )
+    backers = ["stonebridge-ventures", "industrial-bank-of-korea", "lg-technology-ventures", "quantonation"]
+    assert {("INVESTS_IN", b, "hanbit-quantum") for b in backers} <= found
+    assert not {t for t in found if t[1] in {"samsung", "naver"}}
